@@ -1,0 +1,127 @@
+//! The classifier: [`Evidence`] plus the catalogue in, ranked [`Match`]es out, each with the reasons a user
+//! can read ("status 429", "code insufficient_quota").
+//!
+//! Scores add up per signal. An entry must be *pinned* to match at all: by its code, type, a message
+//! fragment or the exception class, or, in an OpenAI context, by the status alone where the entry says the
+//! status decides (or it is an SDK class entry, which is what a status maps to). A status that contradicts
+//! the entry's rules it out. The weights make the most specific entry lead: an API entry pinned by code or
+//! message outranks the SDK class that merely carried it.
+
+use crate::catalogue::{Entry, Kind, ENTRIES};
+use crate::evidence::{Evidence, Incident};
+
+const STATUS: u32 = 25;
+const STATUS_DECIDES: u32 = 35;
+const CODE: u32 = 50;
+const TYPE: u32 = 15;
+const MESSAGE: u32 = 40;
+const MORE_MESSAGE: u32 = 5;
+const CLASS: u32 = 30;
+const EXACT_CLASS: u32 = 35;
+
+/// One catalogue entry that fits the paste.
+#[derive(Clone, Debug)]
+pub struct Match {
+    /// The entry.
+    pub entry: &'static Entry,
+    /// Higher is a better fit; only the order is meaningful.
+    pub score: u32,
+    /// Why it matched, in words a user can check against the paste.
+    pub reasons: Vec<String>,
+}
+
+/// Ranks every catalogue entry that fits; the first is the answer. Empty when the paste is not an OpenAI
+/// error (or shows another vendor's).
+pub fn classify(ev: &Evidence) -> Vec<Match> {
+    if ev.foreign && !ev.openai_context {
+        return Vec::new();
+    }
+    let mut matches: Vec<Match> = Vec::new();
+    let decisive = ev.decisive;
+    for (idx, inc) in ev.incidents.iter().enumerate() {
+        let is_decisive = Some(idx) == decisive;
+        for entry in ENTRIES.iter().filter(|e| e.kind != Kind::Guide) {
+            let Some((score, mut reasons)) = score(entry, inc, ev) else { continue };
+            let score = if is_decisive {
+                score
+            } else {
+                reasons.insert(0, format!("seen earlier in the paste (line {})", inc.line));
+                score / 2
+            };
+            match matches.iter_mut().find(|m| m.entry.id == entry.id) {
+                Some(m) if m.score >= score => {}
+                Some(m) => {
+                    m.score = score;
+                    m.reasons = reasons;
+                }
+                None => matches.push(Match { entry, score, reasons }),
+            }
+        }
+    }
+    matches.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| (a.entry.kind != Kind::Api).cmp(&(b.entry.kind != Kind::Api)))
+            .then_with(|| a.entry.id.cmp(b.entry.id))
+    });
+    matches
+}
+
+/// How well `entry` fits one incident, or `None` when it does not fit at all.
+fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<String>)> {
+    if entry.needs_azure && !ev.azure {
+        return None;
+    }
+    let mut score = 0;
+    let mut reasons = Vec::new();
+    let mut pinned = false;
+    let status = inc.status;
+    if let (Some(status), Some(_)) = (status, entry.status) {
+        if !entry.has_status(status) {
+            return None;
+        }
+        score += STATUS;
+        reasons.push(format!("status {status}"));
+        if entry.status_decides && ev.openai_context {
+            score += STATUS_DECIDES;
+            pinned = true;
+        } else if entry.kind == Kind::Sdk && ev.openai_context {
+            pinned = true;
+        }
+    }
+    let sig = &entry.signals;
+    if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.contains(c)) {
+        score += CODE;
+        reasons.push(format!("code {code}"));
+        pinned = true;
+    }
+    if let Some(t) = inc.error_type.as_deref().filter(|t| sig.types.contains(t)) {
+        score += TYPE;
+        reasons.push(format!("type {t}"));
+        pinned = true;
+    }
+    let mut fragments = sig.messages.iter().zip(sig.messages_lower).filter(|(_, low)| inc.text.contains(*low));
+    if let Some((shown, _)) = fragments.next() {
+        score += MESSAGE + MORE_MESSAGE * fragments.count() as u32;
+        reasons.push(format!("message “{shown}”"));
+        pinned = true;
+    }
+    if let Some(class) = inc.class.as_deref() {
+        let bare = class.rsplit('.').next().unwrap_or(class);
+        let old_sdk = class.starts_with("openai.error.");
+        for c in sig.classes {
+            let hit = if c.contains('.') {
+                *c == class
+            } else {
+                *c == bare && !old_sdk && (class == bare || class.starts_with("openai."))
+            };
+            if hit {
+                score += if c.contains('.') { EXACT_CLASS } else { CLASS };
+                reasons.push(format!("exception {class}"));
+                pinned = true;
+                break;
+            }
+        }
+    }
+    pinned.then_some((score, reasons))
+}

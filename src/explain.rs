@@ -1,0 +1,255 @@
+//! The answer: ranked matches, the evidence, whether to retry (and after how long), notes that the evidence
+//! adds to the entry's text, and the support report. Also the JSON every front end receives.
+
+use crate::catalogue::{Entry, Kind, Retry};
+use crate::classify::{classify, Match};
+use crate::evidence::{CauseKind, Evidence, Sdk};
+use crate::json::{array, Obj};
+use crate::{read, redact, report};
+
+/// What the explainer says about one paste.
+#[derive(Debug)]
+pub struct Explanation {
+    /// Best first; empty when nothing matched.
+    pub matches: Vec<Match>,
+    /// What the paste said (keys already redacted).
+    pub evidence: Evidence,
+    /// Retry verdict for the first match.
+    pub retry: Option<Verdict>,
+    /// What this paste adds to the entry's text: the real cause of a connection error, wasted retries.
+    pub notes: Vec<String>,
+    /// The support checklist, filled in.
+    pub report: String,
+}
+
+/// Whether to retry, and when.
+#[derive(Debug, PartialEq)]
+pub struct Verdict {
+    pub retry: Retry,
+    /// Seconds to wait, when the paste says.
+    pub after_seconds: Option<f64>,
+    /// One sentence a user can act on.
+    pub why: String,
+}
+
+/// Reads, classifies and explains a paste. Never panics on any input.
+pub fn explain(text: &str) -> Explanation {
+    let text = redact::redact(text);
+    let evidence = read::read(&text);
+    let matches = classify(&evidence);
+    let primary = matches.first().map(|m| m.entry);
+    let retry = primary.and_then(|e| verdict(e, &evidence));
+    let notes = notes(primary, &evidence);
+    let report = report::render(primary, &evidence, &notes);
+    Explanation { matches, evidence, retry, notes, report }
+}
+
+fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {
+    let mut retry = entry.retry?;
+    let wait = ev.retry_after_seconds.or_else(|| {
+        [&ev.rate.reset_requests, &ev.rate.reset_tokens]
+            .into_iter()
+            .flatten()
+            .filter_map(|r| read::duration_seconds(r))
+            .reduce(f64::max)
+    });
+    let too_big = matches!((ev.rate.requested, ev.rate.limit), (Some(r), Some(l)) if r > l);
+    if too_big {
+        retry = Retry::Never;
+    }
+    let why = match retry {
+        Retry::Never if too_big => "The request alone is larger than the limit: it fails every time until it is smaller \
+             or the limit is raised."
+            .to_string(),
+        Retry::Never => "Retrying sends the same request into the same wall: fix the cause first.".to_string(),
+        Retry::Now => "A transient failure: retrying right away can work.".to_string(),
+        Retry::Wait => match wait {
+            Some(s) => format!("Retry after waiting at least {}, with exponential backoff after that.", seconds(s)),
+            None => "Retry after a short wait, with exponential backoff (1 s, 2 s, 4 s … with jitter).".to_string(),
+        },
+    };
+    Some(Verdict { retry, after_seconds: if retry == Retry::Wait { wait } else { None }, why })
+}
+
+/// `0.02 s`, `9.8 s`, `6 min`, `24 h`.
+fn seconds(s: f64) -> String {
+    if s >= 3600.0 {
+        format!("{:.0} h", s / 3600.0)
+    } else if s >= 120.0 {
+        format!("{:.0} min", s / 60.0)
+    } else if s >= 10.0 {
+        format!("{s:.0} s")
+    } else {
+        format!("{s:.1} s").replace(".0 s", " s")
+    }
+}
+
+fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(entry) = primary else { return notes };
+    if let Some(cause) = &ev.root_cause {
+        let connection = matches!(entry.id, "APIConnectionError" | "APITimeoutError");
+        if connection {
+            let what = match cause.kind {
+                CauseKind::Tls => "TLS certificate verification failed. A proxy or antivirus that inspects HTTPS \
+                     (common on company networks) presents its own certificate: point the SDK at your company's CA \
+                     bundle (SSL_CERT_FILE / REQUESTS_CA_BUNDLE in Python, NODE_EXTRA_CA_CERTS in Node) rather than \
+                     turning verification off.",
+                CauseKind::Proxy => "The proxy failed the connection. Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY; in \
+                     Node, fetch ignores those variables, so pass a proxy dispatcher to the client.",
+                CauseKind::Dns => "The host name did not resolve: check base_url / OPENAI_BASE_URL for typos, and DNS \
+                     or VPN settings.",
+                CauseKind::Refused => "Nothing accepted the connection at that address: base_url points to the wrong \
+                     host or port, or the local proxy or server there is down.",
+                CauseKind::Reset => "The connection was cut mid-way (network, proxy, firewall or a regional block); \
+                     retrying with backoff usually works if it is intermittent.",
+                CauseKind::Timeout => "The network or server went silent longer than the client's timeout.",
+            };
+            notes.push(format!("Underlying cause ({}): {} — {}", cause.kind.as_str(), cause.text, what));
+        }
+    }
+    if ev.retries_seen > 0 {
+        let wasted = entry.retry == Some(Retry::Never);
+        notes.push(format!(
+            "The SDK already retried {} time{} before giving up{}.",
+            ev.retries_seen,
+            if ev.retries_seen == 1 { "" } else { "s" },
+            if wasted { "; for this error every retry only added delay" } else { "" }
+        ));
+    }
+    if let (Some(req), Some(limit)) = (ev.rate.requested, ev.rate.limit) {
+        let window = ev.rate.window.as_deref().unwrap_or("this limit");
+        if req > limit {
+            notes.push(format!(
+                "This request asks for {req} against a limit of {limit} ({window}): it can never fit. Shrink the \
+                 input or max_tokens, or move to a higher usage tier."
+            ));
+        } else if let Some(used) = ev.rate.used {
+            notes.push(format!(
+                "{used} already used + {req} requested > {limit} allowed ({window}): wait for the window to \
+                 free up, then retry."
+            ));
+        }
+    }
+    if ev.sdk == Some(Sdk::Python0) && entry.kind == Kind::Sdk {
+        notes.push(
+            "This paste comes from openai-python 0.x, which is no longer maintained; its classes live in \
+             openai.error."
+                .into(),
+        );
+    }
+    if let Some(msg) = ev.decisive().and_then(|i| i.message.as_deref()) {
+        if msg.contains("sk-or-") {
+            notes.push("The key starts with sk-or-: that is an OpenRouter key. Use it with OpenRouter's base_url, or \
+                 use an OpenAI key."
+                .into());
+        }
+    }
+    if ev.azure && entry.kind == Kind::Sdk {
+        notes.push("This is Azure OpenAI: keys, endpoints, deployments and quotas are managed in the Azure portal, not \
+             on platform.openai.com."
+            .into());
+    }
+    notes
+}
+
+impl Explanation {
+    /// The JSON contract: `{"matches": [...], "evidence": {...}, "retry": {...}, "notes": [...], "report": "..."}`.
+    pub fn to_json(&self) -> String {
+        let matches = array(self.matches.iter().map(|m| {
+            Obj::new()
+                .str("id", m.entry.id)
+                .str("title", m.entry.title)
+                .str("kind", m.entry.kind.as_str())
+                .opt_str("status", m.entry.status_text().as_deref())
+                .num("score", Some(f64::from(m.score)))
+                .strs("reasons", m.reasons.iter().map(String::as_str))
+                .end()
+        }));
+        let retry = match &self.retry {
+            Some(v) => Obj::new()
+                .str("verdict", v.retry.as_str())
+                .num("after_seconds", v.after_seconds)
+                .str("why", &v.why)
+                .end(),
+            None => "null".to_string(),
+        };
+        Obj::new()
+            .raw("matches", &matches)
+            .raw("evidence", &evidence_json(&self.evidence))
+            .raw("retry", &retry)
+            .strs("notes", self.notes.iter().map(String::as_str))
+            .str("report", &self.report)
+            .end()
+    }
+}
+
+fn evidence_json(ev: &Evidence) -> String {
+    let d = ev.decisive();
+    let field = |f: fn(&crate::evidence::Incident) -> Option<&String>| d.and_then(f).map(String::as_str);
+    let r = &ev.rate;
+    let rate = Obj::new()
+        .opt_str("limit_requests", r.limit_requests.as_deref())
+        .opt_str("remaining_requests", r.remaining_requests.as_deref())
+        .opt_str("reset_requests", r.reset_requests.as_deref())
+        .opt_str("limit_tokens", r.limit_tokens.as_deref())
+        .opt_str("remaining_tokens", r.remaining_tokens.as_deref())
+        .opt_str("reset_tokens", r.reset_tokens.as_deref())
+        .opt_str("window", r.window.as_deref())
+        .num("limit", r.limit.map(|v| v as f64))
+        .num("used", r.used.map(|v| v as f64))
+        .num("requested", r.requested.map(|v| v as f64))
+        .end();
+    let root = match &ev.root_cause {
+        Some(c) => Obj::new().str("kind", c.kind.as_str()).str("text", &c.text).end(),
+        None => "null".into(),
+    };
+    Obj::new()
+        .num("status", ev.status().map(f64::from))
+        .opt_str("error_type", field(|i| i.error_type.as_ref()))
+        .opt_str("error_code", field(|i| i.code.as_ref()))
+        .opt_str("error_param", field(|i| i.param.as_ref()))
+        .opt_str("error_message", field(|i| i.message.as_ref()))
+        .opt_str("exception", field(|i| i.class.as_ref()))
+        .opt_str("sdk", ev.sdk.map(Sdk::as_str))
+        .raw("root_cause", &root)
+        .opt_str("request_id", ev.request_id.as_deref())
+        .opt_str("organization", ev.organization.as_deref())
+        .opt_str("project", ev.project.as_deref())
+        .opt_str("model", ev.model.as_deref())
+        .opt_str("endpoint", ev.endpoint.as_deref())
+        .raw("rate_limits", &rate)
+        .num("retry_after_seconds", ev.retry_after_seconds)
+        .opt_str("timestamp", ev.timestamp.as_deref())
+        .num("retries_seen", Some(f64::from(ev.retries_seen)))
+        .num("errors_seen", Some(ev.incidents.len() as f64))
+        .num("decisive_line", d.map(|i| i.line as f64))
+        .bool("azure", ev.azure)
+        .end()
+}
+
+/// One catalogue entry as JSON, for the page, the element and the npm package.
+pub fn entry_json(e: &Entry) -> String {
+    let links = array(e.links.iter().map(|l| Obj::new().str("label", l.label).str("url", l.url).end()));
+    let signals = Obj::new()
+        .strs("codes", e.signals.codes.iter().copied())
+        .strs("types", e.signals.types.iter().copied())
+        .strs("messages", e.signals.messages.iter().copied())
+        .strs("classes", e.signals.classes.iter().copied())
+        .end();
+    Obj::new()
+        .str("id", e.id)
+        .str("title", e.title)
+        .str("kind", e.kind.as_str())
+        .opt_str("status", e.status_text().as_deref())
+        .opt_str("retry", e.retry.map(Retry::as_str))
+        .str("cause", e.cause)
+        .str("solution", e.solution)
+        .raw("links", &links)
+        .raw("signals", &signals)
+        .str("why_html", e.why_html)
+        .str("steps_html", e.steps_html)
+        .str("more_html", e.more_html)
+        .str("example", e.example)
+        .end()
+}

@@ -1,0 +1,48 @@
+//! Explains failed OpenAI API calls from whatever was pasted: an HTTP response, a Python or Node SDK
+//! traceback, a log excerpt, or the message alone.
+//!
+//! Data flows one way: text → [`read`] (evidence) → [`classify`] (ranked catalogue matches with reasons) →
+//! [`Explanation`] (matches, retry verdict, notes, support report) → front ends (the CLI in `main.rs`, the
+//! wasm skin in `wasm.rs`). API keys are redacted before anything reads the paste.
+//!
+//! ```
+//! let answer = openai_error_explainer::explain(
+//!     "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, \
+//!      please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, \
+//!      'code': 'insufficient_quota'}}",
+//! );
+//! assert_eq!(answer.matches[0].entry.id, "429-quota-exceeded");
+//! ```
+
+pub mod catalogue;
+pub mod classify;
+pub mod evidence;
+mod explain;
+mod json;
+pub mod read;
+pub mod redact;
+mod report;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use catalogue::{entry, Entry, Kind, Retry, ENTRIES};
+pub use classify::Match;
+pub use explain::{entry_json, explain, Explanation, Verdict};
+
+/// The support report for a paste: the checklist support asks for, filled from the paste.
+pub fn report(text: &str) -> String {
+    explain(text).report
+}
+
+/// Every catalogue entry, API errors first, then SDK errors, then guides.
+pub fn catalogue() -> &'static [Entry] {
+    ENTRIES
+}
+
+/// The whole catalogue as a JSON array of entries.
+pub fn catalogue_json() -> String {
+    json::array(ENTRIES.iter().map(entry_json))
+}
+
+/// This crate's version, which the npm package shares.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

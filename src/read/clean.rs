@@ -1,0 +1,204 @@
+//! Making pasted lines readable: ANSI colour codes, CR, quote markers (`> ` from an issue, `| ` from a
+//! container log) and log prefixes (timestamps, levels, logger names) come off before the readers look.
+//! Also the gate that lets a large log skip the lines that cannot matter.
+
+use std::borrow::Cow;
+
+use super::literal::{self, Value};
+
+/// Substrings of which at least one appears in every line a reader acts on. Case matters: each anchor is
+/// chosen to cover the spellings seen in real pastes (`rror` for Error/error, `equest` for x-request-id
+/// and "Request too large", and so on). A line with none of them is skipped without being cleaned.
+const ANCHORS: &[&str] = &[
+    "rror", "RROR", "HTTP/", "equest", "etry", "atelimit", "ateLimit", "rganization", "roject", "penai",
+    "penAI", "imeout", "imed out", "onnect", "ONN", "tatus", "xceeded", "ate: ", "model", "{", "Traceback",
+    "x-ms-", "ateway", "navailable", "req_", "nauthorized", "orbidden", "ot Found", "SSL", "ssl", "roxy",
+    "ertificate", "uota", "verloaded",
+];
+
+/// Whether a raw line may carry anything a reader uses.
+pub fn gate(raw: &str) -> bool {
+    ANCHORS.iter().any(|a| raw.contains(a))
+}
+
+/// The line without ANSI codes, line ending, quote markers or log prefix.
+pub fn line(raw: &str) -> Cow<'_, str> {
+    let mut s: Cow<str> = Cow::Borrowed(raw.trim_end_matches(['\n', '\r']));
+    if s.contains('\x1b') {
+        s = Cow::Owned(strip_ansi(&s));
+    }
+    let stripped = strip_prefixes(&s);
+    if stripped.len() == s.len() {
+        return s;
+    }
+    Cow::Owned(stripped.to_string())
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\x1b' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('[') => {
+                chars.next();
+                // CSI: parameters, then one final byte in @..~.
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                // OSC: up to BEL or ESC \.
+                while let Some(c) = chars.next() {
+                    if c == '\x07' || (c == '\x1b' && chars.peek() == Some(&'\\')) {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// Removes leading quote markers and one log prefix.
+fn strip_prefixes(s: &str) -> &str {
+    let mut rest = s;
+    // Quote markers, possibly nested (`> > `).
+    loop {
+        let t = rest.trim_start();
+        match t.strip_prefix('>').or_else(|| t.strip_prefix('│')) {
+            Some(after) if after.is_empty() || after.starts_with(' ') => rest = after.strip_prefix(' ').unwrap_or(after),
+            _ => break,
+        }
+    }
+    strip_log_prefix(rest)
+}
+
+const LEVELS: &[&str] = &["CRITICAL", "ERROR", "WARNING", "WARN", "INFO", "DEBUG", "TRACE", "FATAL"];
+
+/// `2026-11-24T10:00:01Z ERROR worker-3 | text`, `[2026-11-24 10:00:01] text`, `app-1  | text`,
+/// `ERROR:root:text` keep only `text`. Python's `INFO:openai._base_client:` and `ERROR:root:` are kept as
+/// they are: readers match through them and the logger name says who spoke.
+fn strip_log_prefix(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.first().is_some_and(|c| c.is_ascii_digit() || *c == b'[') {
+        // A timestamp: digits and the punctuation dates and times use.
+        let start = usize::from(b[0] == b'[');
+        let mut j = start;
+        while j < b.len() && (b[j].is_ascii_digit() || b"-:.T Z+,/".contains(&b[j])) {
+            j += 1;
+        }
+        let digits = b[start..j].iter().filter(|c| c.is_ascii_digit()).count();
+        if digits < 6 {
+            return s;
+        }
+        if start == 1 {
+            // `[date time - logger:line - LEVEL] text` (OPENAI_LOG) and `[date] text`.
+            match s[j..].find(']') {
+                Some(p) if p < 120 => j += p + 1,
+                _ => return s,
+            }
+        }
+        i = j;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        for level in LEVELS {
+            if s[i..].starts_with(level) {
+                i += level.len();
+                break;
+            }
+        }
+    }
+    let rest = &s[i..];
+    // A `source | ` column (docker compose, log shippers).
+    if let Some(p) = rest.find("| ").filter(|&p| p < 48) {
+        let head = rest[..p].trim();
+        if !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || "-_.[]:/ ".contains(c)) {
+            return &rest[p + 2..];
+        }
+    }
+    if i == 0 {
+        return s;
+    }
+    rest.trim_start_matches([' ', ':', '-'])
+}
+
+/// Whether most of the paste's first lines carry a prefix, so bodies spanning lines need cleaning too.
+pub fn detect_prefix_mode(text: &str) -> bool {
+    let sample: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
+    let prefixed = sample.iter().filter(|l| line(l).len() + 1 < l.trim_end().len()).count();
+    sample.len() >= 2 && prefixed * 5 >= sample.len() * 3
+}
+
+/// Parses a body that starts on the line at `start` when every line carries a prefix: the lines are cleaned
+/// into a buffer that doubles until the body closes, so the work stays proportional to the body.
+/// Returns the value and the byte offset in `text` after the last line used.
+pub fn parse_prefixed(text: &str, start: usize) -> (Value, usize) {
+    let rest = &text[start..];
+    let mut take = 16usize;
+    loop {
+        let mut buf = String::new();
+        let mut raw_ends = Vec::new();
+        let mut raw_end = start;
+        for raw in rest.split_inclusive('\n').take(take) {
+            raw_end += raw.len();
+            buf.push_str(&line(raw));
+            buf.push('\n');
+            raw_ends.push((buf.len(), raw_end));
+        }
+        let body_at = buf.find('{').unwrap_or(0);
+        let (value, used) = literal::parse(&buf[body_at..]);
+        let used = body_at + used;
+        let exhausted = raw_ends.len() < take;
+        if used < buf.len().min(body_at + literal::MAX_BYTES) || exhausted || take >= 4096 {
+            let end = raw_ends.iter().find(|(b, _)| *b >= used).map_or(raw_end, |(_, r)| *r);
+            return (value, end);
+        }
+        take *= 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ansi_and_quote_markers_come_off() {
+        assert_eq!(line("> \x1b[31mopenai.RateLimitError\x1b[0m: x\r\n"), "openai.RateLimitError: x");
+        assert_eq!(line("> > {"), "{");
+    }
+
+    #[test]
+    fn log_prefixes_come_off() {
+        assert_eq!(line("2026-11-24T10:00:01.123Z ERROR worker-3 | openai.APIError: x"), "openai.APIError: x");
+        assert_eq!(line("[2026-11-24 15:32:40 - openai._base_client:1071 - INFO] Retrying"), "Retrying");
+        assert_eq!(line("app-1  | Traceback (most recent call last):"), "Traceback (most recent call last):");
+        assert_eq!(line("2026-11-24T10:00:01.1234567Z   File \"x.py\""), "File \"x.py\"");
+    }
+
+    #[test]
+    fn ordinary_lines_stay() {
+        assert_eq!(line("  File \"app.py\", line 3, in <module>"), "  File \"app.py\", line 3, in <module>");
+        assert_eq!(line("429 Too Many Requests"), "429 Too Many Requests");
+        assert_eq!(line("INFO:openai._base_client:Retrying request"), "INFO:openai._base_client:Retrying request");
+    }
+
+    #[test]
+    fn prefixed_body_spanning_lines_is_parsed() {
+        let text = "t | {\nt |   \"error\": {\nt |     \"code\": \"insufficient_quota\"\nt |   }\nt | }\nafter\n";
+        let (v, end) = parse_prefixed(text, 0);
+        assert_eq!(v.get("error").and_then(|e| e.get("code")).and_then(Value::text), Some("insufficient_quota"));
+        assert_eq!(&text[end..], "after\n");
+    }
+}

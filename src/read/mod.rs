@@ -1,0 +1,220 @@
+//! Readers: pasted text in, [`Evidence`] out. They report what they saw and where; they never decide which
+//! catalogue entry fits (that is `classify`'s job).
+//!
+//! One pass over the lines. A cheap gate skips lines that cannot matter (most of a large log); a line that
+//! passes is cleaned (ANSI colours, CR, quote markers, log prefixes) and handed to each reader. Bodies
+//! (`{...}` JSON, Python dicts, Node objects) are parsed where they start and may span lines; the lines they
+//! cover are not read again, so the whole pass stays linear in the input.
+
+mod clean;
+mod exception;
+mod http;
+pub mod literal;
+mod log;
+mod message;
+
+pub use message::duration_seconds;
+
+use crate::evidence::{Evidence, Incident, Source};
+use literal::Value;
+
+/// How far (in lines) a body may be from the status line or exception it belongs to.
+const BODY_REACH: usize = 80;
+/// At most this much of an incident's text is kept for matching message fragments.
+const TEXT_CAP: usize = 4096;
+/// A paste with no recognisable error is matched as a bare message only up to this size.
+const BARE_MESSAGE_CAP: usize = 64 * 1024;
+
+/// Reads everything the paste says about the failed call.
+pub fn read(text: &str) -> Evidence {
+    let mut st = State::default();
+    let prefixed = clean::detect_prefix_mode(text);
+    let mut offset = 0usize;
+    let mut n = 0usize;
+    let mut skip_until = 0usize;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        n += 1;
+        if start < skip_until || !clean::gate(raw) {
+            continue;
+        }
+        st.line = n;
+        log::read_timestamp(raw, &mut st);
+        let line = clean::line(raw);
+        let line = line.as_ref();
+        http::read_line(line, &mut st);
+        exception::read_line(line, &mut st);
+        log::read_line(line, &mut st);
+        message::read_line(line, &mut st);
+        if let Some(end) = bodies(text, start, raw, line, prefixed, &mut st) {
+            skip_until = end;
+        }
+    }
+    st.finish(text)
+}
+
+/// Parses the bodies a line starts and returns the byte offset the last one reached, when it ran past
+/// this line.
+fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &mut State) -> Option<usize> {
+    let trimmed = line.trim();
+    // A body that opens on this line and continues below: pretty JSON, Node's `at … {` object dump.
+    let opens_block = trimmed == "{" || (trimmed.ends_with('{') && !trimmed.contains('}'));
+    let mut reached = None;
+    let mut from = 0usize;
+    let mut parsed = 0;
+    while let Some(pos) = line[from..].find('{').map(|p| p + from) {
+        if parsed == 4 {
+            break;
+        }
+        let next = line[pos + 1..].trim_start().chars().next();
+        let starts_body = matches!(next, Some('"' | '\'')) || (opens_block && pos + 1 >= line.trim_end().len());
+        if !starts_body {
+            from = pos + 1;
+            continue;
+        }
+        parsed += 1;
+        if opens_block && pos + 1 >= line.trim_end().len() {
+            // Multi-line: parse the original text from here.
+            let (value, used) = if prefixed {
+                clean::parse_prefixed(text, start)
+            } else {
+                let raw_pos = raw.rfind('{').map_or(start, |p| start + p);
+                let (v, used) = literal::parse(&text[raw_pos..]);
+                (v, raw_pos + used)
+            };
+            st.absorb(&value);
+            reached = Some(used);
+            break;
+        }
+        let (value, used) = literal::parse(&line[pos..]);
+        st.absorb(&value);
+        from = pos + used.max(1);
+        if from >= line.len() {
+            break;
+        }
+    }
+    reached
+}
+
+/// The evidence under construction, with what the readers need to know about where they are.
+#[derive(Default)]
+pub(crate) struct State {
+    pub ev: Evidence,
+    /// The line being read (1-based).
+    pub line: usize,
+    /// The last timestamp seen, with its line.
+    pub last_timestamp: Option<(usize, String)>,
+    /// Timestamps at each incident's line, for picking the decisive one's.
+    pub incident_timestamps: Vec<Option<String>>,
+    /// The paste shows a traceback (Python) or stack (Node) frame.
+    pub saw_frames: bool,
+}
+
+impl State {
+    /// Starts a new incident at the current line.
+    pub fn incident(&mut self, source: Source, text: &str) -> &mut Incident {
+        self.ev.incidents.push(Incident {
+            line: self.line,
+            source: Some(source),
+            text: cap(&text.to_lowercase()),
+            ..Incident::default()
+        });
+        self.incident_timestamps.push(self.last_timestamp.as_ref().map(|(_, t)| t.clone()));
+        self.ev.incidents.last_mut().expect("just pushed")
+    }
+
+    /// The latest incident, if it is close enough above the current line for a body to belong to it.
+    fn recent_incident(&mut self) -> Option<&mut Incident> {
+        let line = self.line;
+        self.ev.incidents.last_mut().filter(|i| line.saturating_sub(i.line) <= BODY_REACH)
+    }
+
+    /// Takes what a parsed body says: the error object, status, headers, request id, model.
+    pub fn absorb(&mut self, value: &Value) {
+        http::harvest_headers(value, self);
+        if let Some(headers) = value.get("headers") {
+            http::harvest_headers(headers, self);
+        }
+        for key in ["request_id", "requestID"] {
+            if let Some(id) = value.get(key).and_then(Value::text) {
+                self.ev.request_id.get_or_insert_with(|| id.to_string());
+            }
+        }
+        if let Some(model) = value.get("model").and_then(Value::text) {
+            self.ev.model.get_or_insert_with(|| model.to_string());
+        }
+        let err = match value.get("error") {
+            Some(e @ Value::Map(_)) => e,
+            _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => {
+                value
+            }
+            _ => return,
+        };
+        http::note_vendor(value, err, &mut self.ev);
+        let status = value
+            .get("status")
+            .or_else(|| err.get("status"))
+            .and_then(Value::text)
+            .and_then(|s| s.parse::<u16>().ok())
+            .filter(|s| (400..=599).contains(s));
+        let field = |k: &str| err.get(k).and_then(Value::text).map(str::to_string);
+        let (message, error_type, code, param) = (field("message"), field("type"), field("code"), field("param"));
+        if let Some(inner) = err.get("innererror") {
+            if inner.get("code").is_some() {
+                self.ev.azure = true;
+            }
+        }
+        let fresh = match self.recent_incident() {
+            Some(i) if i.code.is_none() && i.error_type.is_none() => false,
+            _ => true,
+        };
+        let text = message.clone().unwrap_or_default();
+        let inc = if fresh { self.incident(Source::Body, &text) } else { self.ev.incidents.last_mut().expect("recent") };
+        if !fresh && !text.is_empty() {
+            inc.text = cap(&format!("{} {}", inc.text, text.to_lowercase()));
+        }
+        inc.status = inc.status.or(status);
+        inc.message = message.or(inc.message.take());
+        inc.error_type = error_type.or(inc.error_type.take());
+        inc.code = code.or(inc.code.take());
+        inc.param = param.or(inc.param.take());
+        if let Some(m) = inc.message.clone() {
+            message::read_line(&m, self);
+        }
+    }
+
+    fn finish(mut self, text: &str) -> Evidence {
+        if self.ev.incidents.is_empty() && !text.trim().is_empty() && text.len() <= BARE_MESSAGE_CAP {
+            // Nothing structured: the paste may be the message alone.
+            let cleaned: String = text.lines().map(|l| clean::line(l).into_owned() + "\n").collect();
+            self.line = 1;
+            let inc = self.incident(Source::Text, &cleaned);
+            inc.message = Some(cleaned.trim().to_string());
+        }
+        let ev = &mut self.ev;
+        let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);
+        ev.decisive = last(&|i| i.source == Some(Source::Exception))
+            .or_else(|| last(&|i| i.code.is_some() || i.message.is_some()))
+            .or_else(|| last(&|i| i.status.is_some_and(|s| s >= 400)))
+            .or_else(|| ev.incidents.len().checked_sub(1));
+        let decisive_ts = ev.decisive.and_then(|i| self.incident_timestamps.get(i).cloned().flatten());
+        ev.timestamp = decisive_ts.or(ev.timestamp.take()).or(self.last_timestamp.map(|(_, t)| t));
+        if ev.foreign && ev.openai_context {
+            ev.foreign = false;
+        }
+        self.ev
+    }
+}
+
+/// Lowercased text, cut to [`TEXT_CAP`] at a character boundary.
+fn cap(s: &str) -> String {
+    if s.len() <= TEXT_CAP {
+        return s.to_string();
+    }
+    let mut end = TEXT_CAP;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_string()
+}
