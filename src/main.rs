@@ -177,6 +177,7 @@ fn human(a: &Explanation, colour: bool) -> String {
     let d = ev.decisive();
     let facts: Vec<String> = [
         ("status", ev.status().map(|s| s.to_string())),
+        ("message", d.and_then(|i| i.message.as_ref()).map(|m| m.chars().take(300).collect())),
         ("code", d.and_then(|i| i.code.clone())),
         ("type", d.and_then(|i| i.error_type.clone())),
         ("exception", d.and_then(|i| i.class.clone())),
