@@ -18,6 +18,8 @@ const MESSAGE: u32 = 40;
 const MORE_MESSAGE: u32 = 5;
 const CLASS: u32 = 30;
 const EXACT_CLASS: u32 = 35;
+/// Besides the decisive error, this many of the latest others are scored (at half weight).
+const OTHERS: usize = 16;
 
 /// One catalogue entry that fits the paste.
 #[derive(Clone, Debug)]
@@ -38,8 +40,13 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
     }
     let mut matches: Vec<Match> = Vec::new();
     let decisive = ev.decisive;
+    // The decisive error, and the latest others: enough to list alternatives without scoring a whole log.
+    let recent = ev.incidents.len().saturating_sub(OTHERS);
     for (idx, inc) in ev.incidents.iter().enumerate() {
         let is_decisive = Some(idx) == decisive;
+        if !is_decisive && idx < recent {
+            continue;
+        }
         for entry in ENTRIES.iter().filter(|e| e.kind != Kind::Guide) {
             let Some((score, mut reasons)) = score(entry, inc, ev) else { continue };
             let score = if is_decisive {

@@ -152,8 +152,10 @@ pub struct RateLimits {
 /// Everything the readers found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Evidence {
-    /// Every error seen, in paste order.
+    /// The errors seen, in paste order (a very long log keeps only its latest few hundred).
     pub incidents: Vec<Incident>,
+    /// How many errors the paste showed in all.
+    pub errors_seen: usize,
     /// Index into `incidents` of the error that decides the answer.
     pub decisive: Option<usize>,
     /// The SDK that produced the paste, when it shows.

@@ -222,7 +222,7 @@ fn evidence_json(ev: &Evidence) -> String {
         .num("retry_after_seconds", ev.retry_after_seconds)
         .opt_str("timestamp", ev.timestamp.as_deref())
         .num("retries_seen", Some(f64::from(ev.retries_seen)))
-        .num("errors_seen", Some(ev.incidents.len() as f64))
+        .num("errors_seen", Some(ev.errors_seen as f64))
         .num("decisive_line", d.map(|i| i.line as f64))
         .bool("azure", ev.azure)
         .end()

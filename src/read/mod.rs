@@ -20,6 +20,8 @@ use literal::Value;
 
 /// How far (in lines) a body may be from the status line or exception it belongs to.
 const BODY_REACH: usize = 80;
+/// At most twice this many incidents are kept; older ones are dropped in batches.
+const KEEP_INCIDENTS: usize = 256;
 /// At most this much of an incident's text is kept for matching message fragments.
 const TEXT_CAP: usize = 4096;
 /// A paste with no recognisable error is matched as a bare message only up to this size.
@@ -114,10 +116,16 @@ pub(crate) struct State {
 impl State {
     /// Starts a new incident at the current line.
     pub fn incident(&mut self, source: Source, text: &str) -> &mut Incident {
+        self.ev.errors_seen += 1;
+        if self.ev.incidents.len() >= 2 * KEEP_INCIDENTS {
+            // A log with thousands of failures: the decisive one is among the latest.
+            self.ev.incidents.drain(..KEEP_INCIDENTS);
+            self.incident_timestamps.drain(..KEEP_INCIDENTS);
+        }
         self.ev.incidents.push(Incident {
             line: self.line,
             source: Some(source),
-            text: cap(&text.to_lowercase()),
+            text: lower_capped(text),
             ..Incident::default()
         });
         self.incident_timestamps.push(self.last_timestamp.as_ref().map(|(_, t)| t.clone()));
@@ -172,7 +180,7 @@ impl State {
         let text = message.clone().unwrap_or_default();
         let inc = if fresh { self.incident(Source::Body, &text) } else { self.ev.incidents.last_mut().expect("recent") };
         if !fresh && !text.is_empty() {
-            inc.text = cap(&format!("{} {}", inc.text, text.to_lowercase()));
+            inc.text = lower_capped(&format!("{} {}", inc.text, text));
         }
         inc.status = inc.status.or(status);
         inc.message = message.or(inc.message.take());
@@ -207,14 +215,12 @@ impl State {
     }
 }
 
-/// Lowercased text, cut to [`TEXT_CAP`] at a character boundary.
-fn cap(s: &str) -> String {
-    if s.len() <= TEXT_CAP {
-        return s.to_string();
-    }
-    let mut end = TEXT_CAP;
+/// Text cut to [`TEXT_CAP`] bytes at a character boundary, then lowercased (cutting first keeps a 100 MB
+/// line from being copied whole).
+fn lower_capped(s: &str) -> String {
+    let mut end = s.len().min(TEXT_CAP);
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    s[..end].to_string()
+    s[..end].to_lowercase()
 }
