@@ -34,8 +34,17 @@ pub struct Verdict {
 
 /// Reads, classifies and explains a paste. Never panics on any input.
 pub fn explain(text: &str) -> Explanation {
-    let text = redact::redact(text);
-    let evidence = read::read(&text);
+    // A whole log is narrowed to the lines around its OpenAI errors first; nothing else reads the rest.
+    let excerpt = read::excerpt(text);
+    let text = redact::redact(excerpt.as_ref().map_or(text, |e| e.text.as_str()));
+    let mut evidence = read::read(&text);
+    if let Some(ex) = &excerpt {
+        for inc in &mut evidence.incidents {
+            inc.line = ex.original_line(inc.line);
+        }
+        evidence.retries_seen += ex.retries_elided;
+        evidence.errors_seen += ex.errors_elided;
+    }
     let matches = classify(&evidence);
     let primary = matches.first().map(|m| m.entry);
     let retry = primary.and_then(|e| verdict(e, &evidence));

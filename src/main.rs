@@ -69,7 +69,11 @@ fn run() -> Result<ExitCode, String> {
         return write(&out).map(|_| ExitCode::SUCCESS);
     }
     let bytes = read_input(path.as_deref())?;
-    let text = String::from_utf8_lossy(&bytes);
+    // Valid UTF-8 (the usual case) is checked by the fast path and borrowed; anything else is repaired.
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(&bytes),
+    };
     let answer = explain(&text);
     let out = match mode {
         Mode::Json => answer.to_json() + "\n",

@@ -52,10 +52,14 @@ const CAUSES: &[(CauseKind, &[&str])] = &[
 
 pub fn read_line(line: &str, st: &mut State) {
     note_frames(line, st);
-    if line.len() <= 8192 {
+    let found = exception(line);
+    // Causes are named on exception lines (`httpcore.ConnectError: …`), in 0.x's `(Caused by …)`, and in
+    // Node's `[cause]:` / `reason:` / `code: 'ECONNRESET'` dumps.
+    let cause_line = found.is_some() || line.contains("ause") || line.contains("reason") || line.contains("code: 'E");
+    if cause_line && line.len() <= 8192 {
         note_root_cause(line, st);
     }
-    let Some((class, message)) = exception(line) else {
+    let Some((class, message)) = found else {
         return bare_status_message(line, st);
     };
     let bare = class.rsplit('.').next().unwrap_or(class);
@@ -181,15 +185,43 @@ fn note_root_cause(line: &str, st: &mut State) {
     if st.ev.root_cause.is_some() {
         return;
     }
-    let lower = line.to_lowercase();
-    for (kind, needles) in CAUSES {
-        if needles.iter().any(|n| lower.contains(n)) {
-            let text = line.trim();
-            st.ev.root_cause = Some(RootCause { kind: *kind, text: text.chars().take(400).collect() });
-            return;
-        }
+    if let Some(kind) = cause_kind(line) {
+        st.ev.root_cause = Some(RootCause { kind, text: line.trim().chars().take(400).collect() });
     }
 }
+
+fn cause_kind(line: &str) -> Option<CauseKind> {
+    let lower = line.to_lowercase();
+    CAUSES.iter().find(|(_, needles)| needles.iter().any(|n| lower.contains(n))).map(|(kind, _)| *kind)
+}
+
+/// Whether an exception line belongs to an OpenAI failure: an SDK class, a misuse of the SDK, a Node
+/// `Error: 429 …` head, or a connection-layer failure that may sit under an `APIConnectionError`.
+/// Used to narrow large logs, so the common case (a `KeyError` in the same log) is ruled out with a few
+/// comparisons.
+pub fn relevant(line: &str) -> bool {
+    let Some((class, message)) = exception(line) else { return false };
+    let (module, bare) = class.rsplit_once('.').unwrap_or(("", class));
+    if class.starts_with("openai.") || (module.is_empty() && SDK_CLASSES.contains(&bare)) {
+        return true;
+    }
+    if CONNECTION_MODULES.iter().any(|m| module.starts_with(m)) || CONNECTION_CLASSES.contains(&bare) {
+        return true;
+    }
+    matches!(bare, "Error" | "TypeError" | "AttributeError")
+        && (["openai", "'proxies'", "fetch failed", "ECONN", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]
+            .iter()
+            .any(|m| message.contains(m))
+            || split_status(message).0.is_some_and(|s| s >= 400))
+}
+
+/// Modules and classes of the exceptions that sit under a connection error.
+const CONNECTION_MODULES: &[&str] = &["httpx", "httpcore", "ssl", "requests", "urllib3", "aiohttp", "socket", "undici"];
+const CONNECTION_CLASSES: &[&str] = &[
+    "ConnectError", "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout", "RemoteProtocolError",
+    "ProxyError", "SSLError", "SSLCertVerificationError", "ConnectionError", "ConnectionRefusedError",
+    "ConnectionResetError", "TimeoutError", "FetchError", "ConnectTimeoutError", "SocketError", "gaierror",
+];
 
 #[cfg(test)]
 mod tests {

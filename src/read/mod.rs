@@ -8,11 +8,13 @@
 
 mod clean;
 mod exception;
+mod excerpt;
 mod http;
 pub mod literal;
 mod log;
 mod message;
 
+pub use excerpt::{excerpt, Excerpt};
 pub use message::duration_seconds;
 
 use crate::evidence::{Evidence, Incident, Source};

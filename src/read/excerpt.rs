@@ -1,0 +1,278 @@
+//! Narrowing a large paste (a whole CI or application log) to the lines around the OpenAI errors in it, so
+//! the readers and the redaction only ever see a few kilobytes, whatever the input size.
+//!
+//! One pass over the bytes looks up each two-byte window in a 64 Kbit table of anchor keys (`r:` of
+//! `Error:`, `P/` of `HTTP/`, `nA` of `OpenAI`, …); only a hit costs more than a table lookup. A hit is
+//! kept when its line is relevant (an OpenAI or connection-layer exception, an HTTP status of 400 or more,
+//! an error body, a retry log line), and a few lines around it, plus any body that opens there, become
+//! part of the excerpt. The pass needs no SIMD, so the wasm build scans as the native one does.
+
+use super::exception;
+
+/// Pastes up to this size are read whole.
+pub const WHOLE: usize = 1 << 20;
+/// Lines kept before and after a relevant line.
+const BEFORE: usize = 3;
+const AFTER: usize = 12;
+/// Lone log lines (retries, request logs) kept verbatim; earlier ones are only counted.
+const LONE_LINES: usize = 32;
+/// A body opening in a kept region is followed at most this far.
+const BODY_MAX: usize = 64 * 1024;
+
+/// (anchor, offset of its two-byte key). Keys are chosen rare in ordinary log text.
+const ANCHORS: &[(&str, usize)] = &[
+    ("Error:", 4),
+    ("Exception:", 1),
+    ("Timeout:", 0),
+    ("HTTP/", 3),
+    ("OpenAI", 3),
+    ("error\"", 4),
+    ("error'", 4),
+    ("Retrying", 5),
+    ("retrying", 5),
+    ("x-request-id", 0),
+    ("X-Request-Id", 0),
+    ("[log_", 0),
+];
+
+/// The narrowed text, and where its lines came from.
+pub struct Excerpt {
+    pub text: String,
+    /// (first line in `text`, first line in the original), 1-based, one pair per region.
+    regions: Vec<(usize, usize)>,
+    /// Retry log lines left out of `text` (only counted).
+    pub retries_elided: u32,
+    /// Failed-request log lines left out of `text` (only counted).
+    pub errors_elided: usize,
+}
+
+impl Excerpt {
+    /// The original line number of an excerpt line.
+    pub fn original_line(&self, line: usize) -> usize {
+        match self.regions.iter().rev().find(|(ex, _)| *ex <= line) {
+            Some((ex, orig)) => orig + (line - ex),
+            None => line,
+        }
+    }
+}
+
+/// One flag per two-byte window value: is it some anchor's key? (64 KiB, built per call in microseconds;
+/// a byte per entry makes the scan's test a single load.)
+fn key_table() -> Box<[bool; 1 << 16]> {
+    let mut table = Box::new([false; 1 << 16]);
+    for (anchor, at) in ANCHORS {
+        let b = anchor.as_bytes();
+        table[usize::from(u16::from_be_bytes([b[*at], b[at + 1]]))] = true;
+    }
+    table
+}
+
+/// The excerpt of a large paste, or `None` when the paste is small enough to read whole.
+pub fn excerpt(text: &str) -> Option<Excerpt> {
+    if text.len() <= WHOLE {
+        return None;
+    }
+    let b = text.as_bytes();
+    let table = key_table();
+    // Byte ranges of kept regions (merged as they come: hits arrive in order), and whether each is a lone
+    // log line.
+    let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i + 1 < b.len() {
+        match next_key(b, &table, i) {
+            Some(p) => i = p,
+            None => break,
+        }
+        let key = [b[i], b[i + 1]];
+        let hit = ANCHORS.iter().find(|(a, at)| {
+            let a = a.as_bytes();
+            a[*at..*at + 2] == key && i >= *at && b.get(i - at..i - at + a.len()) == Some(a)
+        });
+        let Some((anchor, at)) = hit else {
+            i += 1;
+            continue;
+        };
+        let (ls, le) = line_bounds(b, i);
+        let keep = if ranges.last().is_some_and(|r| r.1 > le) {
+            Keep::No
+        } else {
+            relevance(anchor, &text[i - at + anchor.len()..le], &text[ls..le])
+        };
+        let (start, end, lone) = match keep {
+            Keep::No => {
+                i = le.max(i + 1);
+                continue;
+            }
+            Keep::Line => (ls, le, true),
+            Keep::Context => {
+                let start = lines_back(b, ls, BEFORE);
+                (start, follow_body(b, lines_forward(b, le, AFTER), start), false)
+            }
+        };
+        match ranges.last_mut() {
+            Some(last) if start <= last.1 => {
+                last.1 = last.1.max(end);
+                last.2 &= lone;
+            }
+            _ => ranges.push((start, end, lone)),
+        }
+        i = le.max(i + 1);
+    }
+    // Logs with thousands of retry lines: the latest few are read, the rest only counted.
+    let lone_total = ranges.iter().filter(|r| r.2).count();
+    let mut lone_seen = 0;
+    let (mut retries_elided, mut errors_elided) = (0u32, 0usize);
+    ranges.retain(|&(s, e, lone)| {
+        if !lone {
+            return true;
+        }
+        lone_seen += 1;
+        if lone_seen + LONE_LINES > lone_total {
+            return true;
+        }
+        let line = &text[s..e];
+        retries_elided += line.matches("etrying").count() as u32;
+        errors_elided += usize::from(line.contains("HTTP/") || line.contains("failed with status"));
+        false
+    });
+    let mut out = String::new();
+    let mut regions = Vec::new();
+    let (mut counted_to, mut orig_line, mut ex_line) = (0usize, 1usize, 1usize);
+    for (s, e, _) in ranges {
+        orig_line += count_lines(&b[counted_to..s]);
+        counted_to = s;
+        regions.push((ex_line, orig_line));
+        let chunk = &text[s..e];
+        out.push_str(chunk);
+        if !chunk.ends_with('\n') {
+            out.push('\n');
+        }
+        ex_line += count_lines(chunk.as_bytes()) + usize::from(!chunk.ends_with('\n'));
+    }
+    Some(Excerpt { text: out, regions, retries_elided, errors_elided })
+}
+
+/// The first position at or after `from` where a two-byte window is an anchor key: the hot loop on large
+/// input (one table load per byte; the table's type bounds the index, so there is no check).
+fn next_key(b: &[u8], table: &[bool; 1 << 16], from: usize) -> Option<usize> {
+    let p = b.get(from..)?.windows(2).position(|w| table[usize::from(u16::from_be_bytes([w[0], w[1]]))])?;
+    Some(from + p)
+}
+
+fn count_lines(b: &[u8]) -> usize {
+    // A fold over bools-as-integers vectorises; `filter().count()` did not.
+    b.iter().fold(0, |n, &c| n + usize::from(c == b'\n'))
+}
+
+/// The byte range of the line holding `i`, without its newline.
+fn line_bounds(b: &[u8], i: usize) -> (usize, usize) {
+    let start = b[..i].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    let end = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p);
+    (start, end)
+}
+
+fn lines_back(b: &[u8], mut start: usize, n: usize) -> usize {
+    for _ in 0..n {
+        if start == 0 {
+            break;
+        }
+        start = b[..start - 1].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
+    }
+    start
+}
+
+fn lines_forward(b: &[u8], mut end: usize, n: usize) -> usize {
+    for _ in 0..=n {
+        if end >= b.len() {
+            return b.len();
+        }
+        end = b[end + 1..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| end + 1 + p);
+    }
+    end.min(b.len())
+}
+
+/// Extends a region while a `{` opened in it is still open (a pretty-printed body or a Node error dump),
+/// up to [`BODY_MAX`] bytes.
+fn follow_body(b: &[u8], end: usize, start: usize) -> usize {
+    let mut depth: i64 = 0;
+    for &c in &b[start..end] {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth <= 0 {
+        return end;
+    }
+    let limit = (end + BODY_MAX).min(b.len());
+    for (j, &c) in b[end..limit].iter().enumerate() {
+        match c {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        if depth <= 0 {
+            return line_bounds(b, end + j).1;
+        }
+    }
+    limit
+}
+
+/// How much of the text around a line with an anchor to keep.
+enum Keep {
+    /// Nothing: the anchor was in unrelated text (a `KeyError`, an HTTP 200).
+    No,
+    /// The line alone: a log line that is complete in itself (retries, httpx and SDK request logs).
+    Line,
+    /// The line, a few lines around it and any body opening there: an exception, a status line, a body.
+    Context,
+}
+
+/// How much to keep around a line, from the anchor that hit (`after` is the rest of the line).
+fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
+    match anchor {
+        "HTTP/" => {
+            let status = after.split_whitespace().nth(1).map(|s| s.trim_matches(|c: char| !c.is_ascii_digit()));
+            match (status.and_then(|s| s.parse::<u16>().ok()).is_some_and(|s| s >= 400), line.contains("HTTP Request:")) {
+                (false, _) => Keep::No,
+                (true, true) => Keep::Line,
+                (true, false) => Keep::Context,
+            }
+        }
+        "error\"" | "error'" if after.trim_start().starts_with(':') => Keep::Context,
+        "Error:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
+        "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" => Keep::Line,
+        _ => Keep::No,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_pastes_are_read_whole() {
+        assert!(excerpt("openai.RateLimitError: Error code: 429").is_none());
+    }
+
+    #[test]
+    fn a_large_log_narrows_to_the_error_with_its_original_line() {
+        let filler = "2026-11-24T10:00:01Z INFO web status=200 path=/api/items KeyError: 'x'\n".repeat(30_000);
+        let text = format!(
+            "{filler}Traceback (most recent call last):\n  File \"a.py\", line 1\nopenai.RateLimitError: Error code: 429 - {{'error': {{'code': 'insufficient_quota'}}}}\n{filler}"
+        );
+        let ex = excerpt(&text).expect("large");
+        assert!(ex.text.len() < 4096, "{} bytes kept", ex.text.len());
+        let at = ex.text.lines().position(|l| l.starts_with("openai.RateLimitError")).expect("kept") + 1;
+        assert_eq!(ex.original_line(at), 30_003);
+    }
+
+    #[test]
+    fn a_pretty_body_below_a_status_line_is_kept_whole() {
+        let filler = "INFO ok\n".repeat(200_000);
+        let body = format!("HTTP/2 429\ncontent-type: application/json\n\n{{\n  \"error\": {{\n{}    \"code\": \"insufficient_quota\"\n  }}\n}}\n", "    \"x\": 1,\n".repeat(20));
+        let ex = excerpt(&format!("{filler}{body}{filler}")).expect("large");
+        assert!(ex.text.contains("\"code\": \"insufficient_quota\"\n  }\n}"), "{}", ex.text);
+    }
+}
