@@ -72,7 +72,9 @@ struct Draft {
     cause: String,
     solution: String,
     status_decides: bool,
+    no_status: bool,
     needs_azure: bool,
+    needs_openai: bool,
     links: Vec<(String, String)>,
     codes: Vec<String>,
     types: Vec<String>,
@@ -125,6 +127,7 @@ fn parse_entry(path: &Path, text: &str, kind: &str) -> Result<Draft, String> {
                     return Err(at(n, format!("kind `{value}` but the file is in the `{kind}` folder")));
                 }
             }
+            "status" if value == "none" => d.no_status = true,
             "status" => d.status = Some(parse_status(&value).ok_or_else(|| at(n, format!("bad status `{value}`")))?),
             "retry" => match value.as_str() {
                 "now" | "wait" | "never" => single(&mut d.retry)?,
@@ -135,7 +138,8 @@ fn parse_entry(path: &Path, text: &str, kind: &str) -> Result<Draft, String> {
             "status-decides" => d.status_decides = value == "yes",
             "needs" => match value.as_str() {
                 "azure" => d.needs_azure = true,
-                _ => return Err(at(n, format!("needs must be `azure`, not `{value}`"))),
+                "openai" => d.needs_openai = true,
+                _ => return Err(at(n, format!("needs must be `azure` or `openai`, not `{value}`"))),
             },
             "link" => {
                 let Some((label, url)) = value.split_once(" | ") else {
@@ -284,7 +288,7 @@ fn generate(entries: &[Draft]) -> String {
         let _ = writeln!(
             s,
             "    Entry {{ id: {:?}, title: {:?}, kind: {kind}, status: {status}, retry: {retry}, \
-             cause: {:?}, solution: {:?}, links: &[{links}], status_decides: {}, needs_azure: {}, \
+             cause: {:?}, solution: {:?}, links: &[{links}], status_decides: {}, no_status: {}, needs_azure: {}, needs_openai: {}, \
              signals: Signals {{ codes: {}, types: {}, messages: {}, messages_lower: {}, classes: {} }}, \
              why_html: {:?}, steps_html: {:?}, more_html: {:?}, example: {:?} }},",
             d.id,
@@ -292,7 +296,9 @@ fn generate(entries: &[Draft]) -> String {
             d.cause,
             d.solution,
             d.status_decides,
+            d.no_status,
             d.needs_azure,
+            d.needs_openai,
             strs(&d.codes),
             strs(&d.types),
             strs(&d.messages),

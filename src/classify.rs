@@ -18,6 +18,7 @@ const MESSAGE: u32 = 40;
 const MORE_MESSAGE: u32 = 5;
 const CLASS: u32 = 30;
 const EXACT_CLASS: u32 = 35;
+const OWN_CLASS: u32 = 5;
 /// Besides the decisive error, this many of the latest others are scored (at half weight).
 const OTHERS: usize = 16;
 
@@ -30,6 +31,8 @@ pub struct Match {
     pub score: u32,
     /// Why it matched, in words a user can check against the paste.
     pub reasons: Vec<String>,
+    /// Matched the decisive error (not only an earlier one in the paste).
+    pub decisive: bool,
 }
 
 /// Ranks every catalogue entry that fits; the first is the answer. Empty when the paste is not an OpenAI
@@ -55,19 +58,19 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
                 reasons.insert(0, format!("seen earlier in the paste (line {})", inc.line));
                 score / 2
             };
+            let better = |m: &Match| (is_decisive, score) > (m.decisive, m.score);
             match matches.iter_mut().find(|m| m.entry.id == entry.id) {
-                Some(m) if m.score >= score => {}
-                Some(m) => {
-                    m.score = score;
-                    m.reasons = reasons;
-                }
-                None => matches.push(Match { entry, score, reasons }),
+                Some(m) if !better(m) => {}
+                Some(m) => *m = Match { entry, score, reasons, decisive: is_decisive },
+                None => matches.push(Match { entry, score, reasons, decisive: is_decisive }),
             }
         }
     }
+    // What fits the decisive error leads; what only fits earlier errors follows.
     matches.sort_by(|a, b| {
-        b.score
-            .cmp(&a.score)
+        b.decisive
+            .cmp(&a.decisive)
+            .then_with(|| b.score.cmp(&a.score))
             .then_with(|| (a.entry.kind != Kind::Api).cmp(&(b.entry.kind != Kind::Api)))
             .then_with(|| a.entry.id.cmp(b.entry.id))
     });
@@ -76,7 +79,14 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
 
 /// How well `entry` fits one incident, or `None` when it does not fit at all.
 fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<String>)> {
-    if entry.needs_azure && !ev.azure {
+    let sdk_class = inc.class.as_deref().is_some_and(|c| c.starts_with("openai."));
+    if entry.needs_azure && !(ev.azure || sdk_class) {
+        return None;
+    }
+    if entry.no_status && inc.status.is_some() {
+        return None;
+    }
+    if entry.needs_openai && !(ev.openai_context || ev.cloudflare) {
         return None;
     }
     let mut score = 0;
@@ -92,7 +102,9 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<Strin
         if entry.status_decides && ev.openai_context {
             score += STATUS_DECIDES;
             pinned = true;
-        } else if entry.kind == Kind::Sdk && ev.openai_context {
+        } else if entry.kind == Kind::Sdk && ev.openai_context && narrowest_sdk_range(status) == entry.status {
+            // The class the SDK raises for this status (a range such as APIStatusError's 400-599 is the
+            // fallback for statuses without a class of their own).
             pinned = true;
         }
     }
@@ -124,6 +136,8 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<Strin
             };
             if hit {
                 score += if c.contains('.') { EXACT_CLASS } else { CLASS };
+                // Of the entries a class points at, the one named after it comes first.
+                score += u32::from(entry.id == bare) * OWN_CLASS;
                 reasons.push(format!("exception {class}"));
                 pinned = true;
                 break;
@@ -131,4 +145,13 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<Strin
         }
     }
     pinned.then_some((score, reasons))
+}
+
+/// Of the SDK entries whose status range holds `status`, the narrowest range.
+fn narrowest_sdk_range(status: u16) -> Option<(u16, u16)> {
+    ENTRIES
+        .iter()
+        .filter(|e| e.kind == Kind::Sdk && e.has_status(status))
+        .filter_map(|e| e.status)
+        .min_by_key(|(lo, hi)| hi - lo)
 }

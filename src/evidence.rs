@@ -184,6 +184,9 @@ pub struct Evidence {
     pub openai_context: bool,
     /// The paste shows Azure OpenAI (`apim-request-id`, `x-ms-region`, Azure error shapes).
     pub azure: bool,
+    /// The paste shows Cloudflare, which fronts the OpenAI API (`server: cloudflare`, `cf-ray`, its error
+    /// pages): an edge error there is OpenAI's edge.
+    pub cloudflare: bool,
     /// The paste shows another vendor's API or SDK and nothing of OpenAI's.
     pub foreign: bool,
 }

@@ -92,8 +92,13 @@ pub struct Entry {
     pub links: &'static [Link],
     /// In an OpenAI context, the status alone is enough to point here.
     pub status_decides: bool,
+    /// `status: none`: errors of this entry carry no HTTP status, so a paste that shows one rules it out.
+    pub no_status: bool,
     /// Only for pastes that show Azure OpenAI (its error shapes are too generic to match elsewhere).
     pub needs_azure: bool,
+    /// Only for pastes that show OpenAI (an SDK class, an OpenAI host or header): its signals, such as a
+    /// `502 Bad Gateway` page, are common to every web server.
+    pub needs_openai: bool,
     /// What points at this entry.
     pub signals: Signals,
     /// "Why this happens", rendered.

@@ -1,25 +1,9 @@
 //! Making pasted lines readable: ANSI colour codes, CR, quote markers (`> ` from an issue, `| ` from a
 //! container log) and log prefixes (timestamps, levels, logger names) come off before the readers look.
-//! Also the gate that lets a large log skip the lines that cannot matter.
 
 use std::borrow::Cow;
 
 use super::literal::{self, Value};
-
-/// Substrings of which at least one appears in every line a reader acts on. Case matters: each anchor is
-/// chosen to cover the spellings seen in real pastes (`rror` for Error/error, `equest` for x-request-id
-/// and "Request too large", and so on). A line with none of them is skipped without being cleaned.
-const ANCHORS: &[&str] = &[
-    "rror", "RROR", "HTTP/", "equest", "etry", "atelimit", "ateLimit", "rganization", "roject", "penai",
-    "penAI", "imeout", "imed out", "onnect", "ONN", "tatus", "xceeded", "ate: ", "model", "{", "Traceback",
-    "x-ms-", "ateway", "navailable", "req_", "nauthorized", "orbidden", "ot Found", "SSL", "ssl", "roxy",
-    "ertificate", "uota", "verloaded",
-];
-
-/// Whether a raw line may carry anything a reader uses.
-pub fn gate(raw: &str) -> bool {
-    ANCHORS.iter().any(|a| raw.contains(a))
-}
 
 /// The line without ANSI codes, line ending, quote markers or log prefix.
 pub fn line(raw: &str) -> Cow<'_, str> {

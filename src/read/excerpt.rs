@@ -16,6 +16,8 @@ const BEFORE: usize = 3;
 const AFTER: usize = 12;
 /// Lone log lines (retries, request logs) kept verbatim; earlier ones are only counted.
 const LONE_LINES: usize = 32;
+/// Regions around errors kept; earlier ones are only counted.
+const CONTEXT_REGIONS: usize = 64;
 /// A body opening in a kept region is followed at most this far.
 const BODY_MAX: usize = 64 * 1024;
 
@@ -118,21 +120,27 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
         }
         i = le.max(i + 1);
     }
-    // Logs with thousands of retry lines: the latest few are read, the rest only counted.
+    // Logs with thousands of retries or failures: the latest are read, the rest only counted.
     let lone_total = ranges.iter().filter(|r| r.2).count();
-    let mut lone_seen = 0;
+    let context_total = ranges.len() - lone_total;
+    let (mut lone_seen, mut context_seen) = (0, 0);
     let (mut retries_elided, mut errors_elided) = (0u32, 0usize);
     ranges.retain(|&(s, e, lone)| {
-        if !lone {
-            return true;
-        }
-        lone_seen += 1;
-        if lone_seen + LONE_LINES > lone_total {
-            return true;
-        }
         let line = &text[s..e];
-        retries_elided += line.matches("etrying").count() as u32;
-        errors_elided += usize::from(line.contains("HTTP/") || line.contains("failed with status"));
+        if lone {
+            lone_seen += 1;
+            if lone_seen + LONE_LINES > lone_total {
+                return true;
+            }
+            retries_elided += line.matches("etrying").count() as u32;
+            errors_elided += usize::from(line.contains("HTTP/") || line.contains("failed with status"));
+        } else {
+            context_seen += 1;
+            if context_seen + CONTEXT_REGIONS > context_total {
+                return true;
+            }
+            errors_elided += 1;
+        }
         false
     });
     let mut out = String::new();

@@ -67,6 +67,8 @@ pub fn header(name: &str, value: &str, ev: &mut Evidence) {
             ev.request_id.get_or_insert_with(|| value.to_string());
         }
         "x-ms-region" => ev.azure = true,
+        "cf-ray" => ev.cloudflare = true,
+        "server" if value.eq_ignore_ascii_case("cloudflare") => ev.cloudflare = true,
         "openai-organization" => ev.organization = v(),
         "openai-project" => ev.project = v(),
         "x-ratelimit-limit-requests" => ev.rate.limit_requests = v(),

@@ -18,6 +18,9 @@ pub fn read_line(line: &str, st: &mut State) {
         ev.openai_context = true;
         ev.azure |= line.contains("azure") || line.contains("Azure");
     }
+    if line.contains("cloudflare") || line.contains("Cloudflare") {
+        ev.cloudflare = true;
+    }
     if FOREIGN_MARKS.iter().any(|m| line.contains(m)) {
         ev.foreign = true;
     }

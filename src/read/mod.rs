@@ -1,8 +1,8 @@
 //! Readers: pasted text in, [`Evidence`] out. They report what they saw and where; they never decide which
 //! catalogue entry fits (that is `classify`'s job).
 //!
-//! One pass over the lines. A cheap gate skips lines that cannot matter (most of a large log); a line that
-//! passes is cleaned (ANSI colours, CR, quote markers, log prefixes) and handed to each reader. Bodies
+//! One pass over the lines (a large log has been narrowed by [`excerpt`] first, so every line is worth
+//! reading): each is cleaned (ANSI colours, CR, quote markers, log prefixes) and handed to each reader. Bodies
 //! (`{...}` JSON, Python dicts, Node objects) are parsed where they start and may span lines; the lines they
 //! cover are not read again, so the whole pass stays linear in the input.
 
@@ -36,13 +36,20 @@ pub fn read(text: &str) -> Evidence {
     let mut offset = 0usize;
     let mut n = 0usize;
     let mut skip_until = 0usize;
+    // After an exception line, the lines that follow belong to its message until a frame or a new
+    // traceback starts (0.x messages and 1.x HTML bodies span lines); they join its text for matching.
+    let mut continues_message = false;
     for raw in text.split_inclusive('\n') {
         let start = offset;
         offset += raw.len();
         n += 1;
-        if start < skip_until || !clean::gate(raw) {
+        if continues_message {
+            continues_message = st.continue_message(raw);
+        }
+        if start < skip_until {
             continue;
         }
+        let before = st.ev.errors_seen;
         st.line = n;
         log::read_timestamp(raw, &mut st);
         let line = clean::line(raw);
@@ -53,6 +60,9 @@ pub fn read(text: &str) -> Evidence {
         message::read_line(line, &mut st);
         if let Some(end) = bodies(text, start, raw, line, prefixed, &mut st) {
             skip_until = end;
+        }
+        if st.ev.errors_seen > before {
+            continues_message = st.ev.incidents.last().is_some_and(|i| i.source == Some(Source::Exception));
         }
     }
     st.finish(text)
@@ -132,6 +142,24 @@ impl State {
         });
         self.incident_timestamps.push(self.last_timestamp.as_ref().map(|(_, t)| t.clone()));
         self.ev.incidents.last_mut().expect("just pushed")
+    }
+
+    /// Adds a line that continues the latest exception's message to its text; false when the message ended.
+    fn continue_message(&mut self, raw: &str) -> bool {
+        let line = clean::line(raw);
+        let t = line.trim_start();
+        let ends = t.starts_with("Traceback (")
+            || t.starts_with("During handling")
+            || t.starts_with("The above exception")
+            || t.starts_with("at ")
+            || t.starts_with("File \"");
+        let Some(inc) = self.ev.incidents.last_mut() else { return false };
+        if ends || inc.text.len() >= TEXT_CAP {
+            return false;
+        }
+        inc.text.push(' ');
+        inc.text.push_str(&lower_capped(t));
+        true
     }
 
     /// The latest incident, if it is close enough above the current line for a body to belong to it.
