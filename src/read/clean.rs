@@ -39,7 +39,10 @@ fn strip_ansi(s: &str) -> String {
             Some(']') => {
                 // OSC: up to BEL or ESC \.
                 while let Some(c) = chars.next() {
-                    if c == '\x07' || (c == '\x1b' && chars.peek() == Some(&'\\')) {
+                    if c == '\x07' {
+                        break;
+                    }
+                    if c == '\x1b' && chars.peek() == Some(&'\\') {
                         chars.next();
                         break;
                     }
@@ -161,6 +164,7 @@ mod tests {
     fn ansi_and_quote_markers_come_off() {
         assert_eq!(line("> \x1b[31mopenai.RateLimitError\x1b[0m: x\r\n"), "openai.RateLimitError: x");
         assert_eq!(line("> > {"), "{");
+        assert_eq!(line("\x1b]0;title\x07<b> and \x1b]8;;url\x1b\\link"), "<b> and link");
     }
 
     #[test]

@@ -1,0 +1,122 @@
+//! Hostile and degenerate input, through the library and the CLI: every one gets a clear answer (exit 0 or 1),
+//! no panic, bounded work, and nothing from the paste comes out as a control character or a live key.
+//! (Timing lives in the benchmarks; here the bound is structural: the inputs are large enough that
+//! quadratic work would not finish within the test harness's patience.)
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use openai_error_explainer::explain;
+
+fn cli(input: &[u8], args: &[&str]) -> (i32, Vec<u8>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_openai-error-explainer"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    // Feed from a thread: a large input would otherwise fill the pipe while we wait.
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = child.wait_with_output().expect("wait");
+    feeder.join().expect("feeder");
+    (out.status.code().unwrap_or(-1), out.stdout)
+}
+
+fn no_controls(out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    let bad = text.chars().find(|c| c.is_control() && !matches!(c, '\n' | '\t'));
+    assert!(bad.is_none(), "control character {bad:?} in output");
+    assert!(!text.contains('\u{202e}'), "a right-to-left override reached the output");
+}
+
+#[test]
+fn empty_and_blank_pastes_say_nothing_matched() {
+    for input in ["", "   ", "\n\n\t\n", "\r\n"] {
+        assert!(explain(input).matches.is_empty(), "{input:?}");
+        let (code, out) = cli(input.as_bytes(), &[]);
+        assert_eq!(code, 1);
+        assert!(String::from_utf8_lossy(&out).contains("No known OpenAI API error"));
+    }
+}
+
+#[test]
+fn one_hundred_megabytes_on_one_line() {
+    let mut input = "status=200 path=/x {'k': 'v'} Error code ".repeat(100 * 1024 * 1024 / 42).into_bytes();
+    input.extend_from_slice(b"\nopenai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached for gpt-4o', 'type': 'requests', 'param': None, 'code': 'rate_limit_exceeded'}}\n");
+    let (code, out) = cli(&input, &["--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v["matches"][0]["id"], "429-rate-limit");
+    assert_eq!(v["evidence"]["decisive_line"], 2);
+}
+
+#[test]
+fn a_million_short_lines() {
+    let mut input = "x\n".repeat(1_000_000);
+    input.push_str("HTTP/2 401\r\n\r\n{\"error\": {\"message\": \"Incorrect API key provided: sk-abc***wxyz.\", \"type\": \"invalid_request_error\", \"param\": null, \"code\": \"invalid_api_key\"}}\n");
+    let answer = explain(&input);
+    assert_eq!(answer.matches[0].entry.id, "401-incorrect-api-key");
+    assert_eq!(answer.evidence.decisive().map(|i| i.line), Some(1_000_001));
+}
+
+#[test]
+fn two_hundred_thousand_levels_of_nesting() {
+    let deep_dict = format!("openai.BadRequestError: Error code: 400 - {}", "{'a': ".repeat(200_000));
+    let deep_json = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let deep_js = format!("RateLimitError: 429 x\n    at f (node_modules/openai/core.mjs:1:1) {{\n{}", "{ a: ".repeat(200_000));
+    for input in [deep_dict, deep_json, deep_js] {
+        let answer = explain(&input);
+        // The first and last still get their answer from what came before the nesting.
+        let _ = answer.to_json();
+    }
+    assert_eq!(explain(&format!("openai.BadRequestError: Error code: 400 - {}", "{'a': ".repeat(200_000))).matches[0].entry.id, "BadRequestError");
+}
+
+#[test]
+fn invalid_utf8_nul_and_unterminated_quotes() {
+    let cases: &[&[u8]] = &[
+        b"\xc3\x28\xa0\xa1\xf0\x28\x8c\xbc openai.APIConnectionError: Connection error.\x00\x00",
+        b"openai.RateLimitError: Error code: 429 - {'error': {'message': 'unterminated",
+        b"{\"error\": {\"message\": \"no end",
+        b"((((((((((([[[[[[[[{{{{{{{\"'\"'\"'",
+        b"\x00\x00\x00\x00",
+    ];
+    for input in cases {
+        let (code, out) = cli(input, &[]);
+        assert!(code == 0 || code == 1, "exit {code} for {input:?}");
+        no_controls(&out);
+        let (_, json) = cli(input, &["--json"]);
+        serde_json::from_slice::<serde_json::Value>(&json).expect("JSON even for broken input");
+    }
+}
+
+#[test]
+fn terminal_escapes_html_and_bidi_overrides_in_messages_are_inert() {
+    let paste = "openai.BadRequestError: Error code: 400 - {'error': {'message': \"\x1b[2J\x1b]0;owned\x07<script>alert(1)</script><img src=x onerror=alert(1)> \u{202e}gnp.exe\", 'type': 'invalid_request_error', 'param': None, 'code': None}}\n";
+    for args in [&[][..], &["--report"]] {
+        let (code, out) = cli(paste.as_bytes(), args);
+        assert_eq!(code, 0);
+        no_controls(&out);
+    }
+    let (_, json) = cli(paste.as_bytes(), &["--json"]);
+    let text = String::from_utf8(json).expect("UTF-8");
+    assert!(!text.contains("<script>"), "JSON escapes < so it can sit inside HTML");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let message = v["evidence"]["error_message"].as_str().unwrap_or_default();
+    assert!(message.contains("<script>alert(1)</script>"), "{message:?}");
+}
+
+#[test]
+fn thousands_of_partial_tracebacks_and_fragments() {
+    let partial = "Traceback (most recent call last):\n  File \"x.py\", line 1\nopenai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached for\n".repeat(20_000);
+    let answer = explain(&partial);
+    assert_eq!(answer.matches[0].entry.id, "429-rate-limit");
+    assert_eq!(answer.evidence.errors_seen, 20_000);
+    let fragments = "{\"error\": {\"message\": \"x\", \"type\": null, {'a': [1, {'b': None}, \n".repeat(50_000);
+    let _ = explain(&fragments).to_json();
+}
