@@ -1,0 +1,320 @@
+#!/usr/bin/env bash
+# The only build entry.
+#
+#   ./build.sh              build the npm package (pkg/) and the static site (www/, servable as-is)
+#   ./build.sh serve [PORT] build, then serve www/ on http://127.0.0.1:PORT/ (default 8080)
+#   ./build.sh test         build, then run every test: cargo (native), wasm-bindgen-test in headless Chromium, the
+#                           npm package's tests (on the packed tarball), tests/e2e/run.sh, the budget checks
+#   ./build.sh bench        build, then run benches/run.sh (if present) and print the package's sizes and timings
+#
+# It installs what it needs and skips what is already there: the wasm32 target (rustup), wasm-bindgen-cli at the
+# exact version Cargo.lock pins for the wasm-bindgen crate, wasm-opt (Debian's binaryen), Chromium and its driver
+# (tests only), the test tools from tests/npm/package-lock.json (npm ci).
+#
+# Each step is a function, so that other parts of the project can plug into build_site, run_tests and run_benches.
+
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+
+WASM_TARGET=wasm32-unknown-unknown
+PKG=$ROOT/pkg
+WWW=$ROOT/www
+BINDGEN_OUT=$ROOT/target/wasm-bindgen
+# Budgets (./build.sh test fails when one is broken; ./build.sh bench prints the measured values).
+WASM_GZIP_BUDGET_BYTES=$((50 * 1024))
+
+# ---------------------------------------------------------------------------------------------------------------
+# Output
+
+if [[ -t 1 ]]; then BOLD=$'\e[1m' RED=$'\e[31m' DIM=$'\e[2m' OFF=$'\e[0m'; else BOLD='' RED='' DIM='' OFF=''; fi
+step() { printf '\n%s==> %s%s\n' "$BOLD" "$*" "$OFF"; }
+note() { printf '%s    %s%s\n' "$DIM" "$*" "$OFF"; }
+die() {
+  printf '%sbuild.sh: %s%s\n' "$RED" "$*" "$OFF" >&2
+  exit 1
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tools: each ensure_* is quiet when the tool is already there.
+
+need() { # need CMD HOW-TO-GET-IT
+  command -v "$1" >/dev/null 2>&1 || die "$1 is missing. $2"
+}
+
+as_root() {
+  if [[ $(id -u) == 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "installing needs root: run as root, or install by hand: $*"
+  fi
+}
+
+APT_UPDATED=
+ensure_apt() { # ensure_apt CMD PACKAGE [CMD PACKAGE ...]
+  local missing=()
+  while (($#)); do
+    command -v "$1" >/dev/null 2>&1 || missing+=("$2")
+    shift 2
+  done
+  ((${#missing[@]})) || return 0
+  command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]}, and this is not a Debian-like system: install them by hand."
+  step "Installing ${missing[*]} (apt-get)"
+  if [[ -z $APT_UPDATED ]]; then
+    as_root apt-get update -qq
+    APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    die "apt-get install ${missing[*]} failed"
+}
+
+ensure_rust() {
+  need cargo "Install Rust with rustup: https://rustup.rs"
+  need rustup "The wasm32 target is installed with rustup: https://rustup.rs"
+  if ! rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    step "Installing the Rust target $WASM_TARGET (rustup)"
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+# The wasm-bindgen version Cargo.lock pins; the CLI must be exactly the same.
+bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_bindgen() {
+  local want have=''
+  want=$(bindgen_version)
+  [[ -n $want ]] || die "Cargo.lock has no wasm-bindgen entry; run cargo generate-lockfile (or cargo build) once"
+  PATH=$HOME/.cargo/bin:$PATH
+  if command -v wasm-bindgen >/dev/null 2>&1; then have=$(wasm-bindgen --version | awk '{print $2}'); fi
+  if [[ $have != "$want" ]] || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+    step "Installing wasm-bindgen-cli $want${have:+ (found $have)} (cargo install; a few minutes)"
+    # Not --locked: the registry mirror lacks one of the CLI's locked dependencies.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+ensure_node() {
+  need node "Install Node.js 20 or newer (https://nodejs.org, or your distribution's nodejs + npm)."
+  need npm "Install npm (it comes with Node.js)."
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  ((major >= 20)) || die "Node.js $(node --version) is too old: the package and its tests need Node 20 or newer."
+}
+
+# npm ci in DIR when its node_modules is missing or older than its lockfile.
+ensure_npm_deps() {
+  local dir=$1
+  [[ -f $dir/package-lock.json ]] || die "$dir/package-lock.json is missing (it is committed; restore it)"
+  if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
+    step "Installing the test tools in ${dir#"$ROOT"/} (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_build_tools() {
+  ensure_rust
+  ensure_wasm_bindgen
+  ensure_apt wasm-opt binaryen
+  ensure_node
+}
+
+ensure_test_tools() {
+  ensure_build_tools
+  ensure_apt chromium chromium chromedriver chromium-driver
+  ensure_npm_deps "$ROOT/tests/npm"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Build
+
+crate_version() {
+  cargo metadata --no-deps --format-version 1 |
+    node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(m.packages.find((p) => p.name === "openai-error-explainer").version)'
+}
+
+# The .wasm and wasm-bindgen's JS glue, optimised for size, into target/wasm-bindgen/.
+build_wasm() {
+  step "Building the WebAssembly module (cargo --profile wasm, wasm-bindgen, wasm-opt -Oz)"
+  cargo build --quiet --lib --profile wasm --target "$WASM_TARGET"
+  rm -rf "$BINDGEN_OUT"
+  # --experimental-reset-state-function: the JS wrapper re-instantiates the module after a trap (npm/core.js).
+  # Names and producers are removed here rather than with `strip = true`, which would also drop the
+  # target_features section wasm-bindgen reads.
+  wasm-bindgen --target web --out-dir "$BINDGEN_OUT" --out-name explainer --no-typescript \
+    --remove-name-section --remove-producers-section --experimental-reset-state-function \
+    "target/$WASM_TARGET/wasm/openai_error_explainer.wasm"
+  # rustc's default wasm32 features; binaryen 108 needs them named.
+  wasm-opt -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue \
+    "$BINDGEN_OUT/explainer_bg.wasm" -o "$BINDGEN_OUT/explainer_bg.opt.wasm"
+  # Debian's binaryen (108) writes table exports wrong; this puts them back (a no-op with binaryen >= 110).
+  node npm/tools/fix-table-exports.mjs "$BINDGEN_OUT/explainer_bg.wasm" "$BINDGEN_OUT/explainer_bg.opt.wasm"
+  mv "$BINDGEN_OUT/explainer_bg.opt.wasm" "$BINDGEN_OUT/explainer_bg.wasm"
+}
+
+# The npm package in pkg/: the glue and .wasm, the hand-written entries and types from npm/, the page engineer's
+# element files when they exist, and package.json with the crate's version.
+build_pkg() {
+  step "Assembling the npm package in pkg/"
+  local version
+  version=$(crate_version)
+  rm -rf "$PKG"
+  mkdir -p "$PKG"
+  cp "$BINDGEN_OUT/explainer.js" "$BINDGEN_OUT/explainer_bg.wasm" "$PKG/"
+  cp npm/index.js npm/node.js npm/index.d.ts npm/README.md "$PKG/"
+  sed "s/@VERSION@/$version/" npm/core.js >"$PKG/core.js"
+  local f
+  for f in element.js define.js element.d.ts; do
+    if [[ -f npm/$f ]]; then cp "npm/$f" "$PKG/"; fi
+  done
+  VERSION=$version node -e '
+    const fs = require("fs");
+    const p = JSON.parse(fs.readFileSync("npm/package.json", "utf8"));
+    p.version = process.env.VERSION;
+    fs.writeFileSync(process.argv[1], JSON.stringify(p, null, 2) + "\n");
+  ' "$PKG/package.json"
+  note "openai-error-explainer@$version: $(cd "$PKG" && ls | tr '\n' ' ')"
+}
+
+# The static site: www/ holds the page (written by hand); the build adds www/pkg/ (the package, which the page
+# imports as ./pkg/index.js and ./pkg/element.js) and www/catalogue.json. After it, www/ can be served as-is.
+build_site() {
+  step "Building the static site in www/"
+  rm -rf "$WWW/pkg"
+  mkdir -p "$WWW"
+  cp -R "$PKG" "$WWW/pkg"
+  node --input-type=module -e '
+    import { catalogue } from "./pkg/node.js";
+    import { writeFileSync } from "node:fs";
+    writeFileSync(process.argv[1], JSON.stringify(catalogue(), null, 1) + "\n");
+  ' "$WWW/catalogue.json"
+  note "www/: $(cd "$WWW" && ls | tr '\n' ' ')"
+}
+
+build_all() {
+  ensure_build_tools
+  build_wasm
+  build_pkg
+  build_site
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tests: every stage runs even when an earlier one failed; the summary at the end says which failed.
+
+PASSED=()
+FAILED=()
+stage() { # stage NAME CMD...
+  step "Test: $1"
+  if "${@:2}"; then PASSED+=("$1"); else FAILED+=("$1"); fi
+}
+
+test_native() {
+  cargo test --quiet
+}
+
+test_wasm() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
+    WASM_BINDGEN_USE_BROWSER=1 \
+    cargo test --quiet --no-default-features --target "$WASM_TARGET" --test web
+}
+
+# The package as users get it: npm pack, then npm install of the tarball into a fresh project under a temporary
+# directory, and the node --test suites run from inside that project (so 'openai-error-explainer' resolves through
+# the installed package's exports map). Vite and playwright-core come from tests/npm/node_modules (npm ci).
+test_npm() {
+  local tmp consumer tarball status=0
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/oee-npm.XXXXXX")
+  consumer=$tmp/consumer
+  mkdir -p "$consumer/node_modules"
+  tarball=$(cd "$tmp" && npm pack "$PKG" --silent --pack-destination "$tmp")
+  note "packed $tarball; installing it into $consumer"
+  printf '{ "name": "consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
+  (cd "$consumer" && npm install --no-audit --no-fund --loglevel=error --no-package-lock "$tmp/$tarball") || status=1
+  local dep
+  for dep in vite playwright-core typescript; do ln -s "$ROOT/tests/npm/node_modules/$dep" "$consumer/node_modules/$dep"; done
+  cp "$ROOT"/tests/npm/*.mjs "$consumer/"
+  cp -R "$ROOT/tests/vite-app" "$consumer/vite-app"
+  if ((status == 0)); then
+    (cd "$consumer" && OEE_ROOT=$ROOT OEE_TARBALL=$tmp/$tarball node --test --test-reporter=spec ./*.test.mjs) || status=1
+  fi
+  if ((status == 0)) && [[ -z ${KEEP_TMP:-} ]]; then rm -rf "$tmp"; else note "kept $tmp"; fi
+  return $status
+}
+
+test_e2e() {
+  bash tests/e2e/run.sh
+}
+
+test_benches_check() {
+  bash benches/check.sh
+}
+
+# Budgets: the .wasm's gzip size strictly; Node start-up and explain() only against a generous guard (10x the
+# budget), since a loaded CI machine is slow. ./build.sh bench measures them properly.
+test_budgets() {
+  node tests/npm/bench.mjs --check
+}
+
+run_tests() {
+  ensure_test_tools
+  build_all
+  step "Building the native CLI (cargo build --release), for the parity tests"
+  cargo build --quiet --release
+  stage "cargo test (native)" test_native
+  stage "wasm-bindgen-test in headless Chromium" test_wasm
+  stage "npm package (node --test on the packed tarball)" test_npm
+  if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
+  if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
+  stage "package budgets" test_budgets
+  step "Summary"
+  local s
+  for s in "${PASSED[@]}"; do printf '    ok    %s\n' "$s"; done
+  for s in "${FAILED[@]}"; do printf '    %sFAIL  %s%s\n' "$RED" "$s" "$OFF"; done
+  printf 'build.sh test: %d passed, %d failed\n' "${#PASSED[@]}" "${#FAILED[@]}"
+  ((${#FAILED[@]} == 0))
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Benchmarks
+
+run_benches() {
+  build_all
+  if [[ -f benches/run.sh ]]; then
+    step "Benchmarks (benches/run.sh)"
+    bash benches/run.sh
+  fi
+  step "The npm package: sizes and timings"
+  node tests/npm/bench.mjs
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+
+serve() {
+  local port=${1:-8080}
+  [[ $port =~ ^[0-9]+$ ]] || die "serve: PORT must be a number, got '$port'"
+  build_all
+  step "Serving www/ (Ctrl-C stops)"
+  exec node tests/npm/serve.mjs "$WWW" "$port"
+}
+
+usage() {
+  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+case ${1:-} in
+  '') build_all ;;
+  serve) serve "${2:-}" ;;
+  test) run_tests ;;
+  bench) run_benches ;;
+  -h | --help | help) usage ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,94 @@
+// The API both entry files share (index.js for browsers and bundlers, node.js for Node): argument checks,
+// JSON.parse of the core's answers, and the defence of the boundary. The WebAssembly module itself returns
+// JSON strings (src/wasm.rs); nothing here interprets an answer.
+
+import * as glue from './explainer.js';
+
+/** The package's version, equal to the Rust crate's (build.sh writes it here from Cargo.toml). */
+export const version = '@VERSION@';
+
+let loaded = false;
+let broken = null;
+let catalogueJson;
+
+/** Called by the entry file once the module is instantiated. */
+export function markLoaded() {
+  loaded = true;
+}
+
+function describe(value) {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+function needString(fn, name, value) {
+  if (typeof value !== 'string') {
+    throw new TypeError(`openai-error-explainer: ${fn}(${name}) needs a string, got ${describe(value)}`);
+  }
+}
+
+function message(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Runs one call into the module. Anything that escapes it (a trap from a Rust panic, an exhausted stack or memory)
+// can leave the module's memory half-updated, so the instance is thrown away and a fresh one is made from the same
+// compiled module, synchronously, before the error reaches the caller: the next call works. The module keeps no
+// state between calls, so nothing is lost.
+function call(fn, run) {
+  if (broken) throw broken;
+  if (!loaded) {
+    throw new Error(
+      `openai-error-explainer: ${fn}() was called before the WebAssembly module was loaded: ` +
+        'call `await init()` first (in Node the package loads itself on import)',
+    );
+  }
+  try {
+    return run();
+  } catch (cause) {
+    try {
+      glue.__wbg_reset_state();
+    } catch (e) {
+      broken = new Error(`openai-error-explainer: the WebAssembly module failed and could not be restarted (${message(e)})`, {
+        cause: e,
+      });
+    }
+    throw new Error(
+      `openai-error-explainer: ${fn}() failed inside the WebAssembly module (${cause?.name ?? "Error"}: ${message(cause)}); ` +
+        (broken ? 'the module could not be restarted' : 'the module was restarted and later calls work') +
+        '. Please report this with the input that caused it.',
+      { cause },
+    );
+  }
+}
+
+export function explain(text) {
+  needString('explain', 'text', text);
+  return JSON.parse(call('explain', () => glue.explain(text)));
+}
+
+export function report(text) {
+  needString('report', 'text', text);
+  return call('report', () => glue.report(text));
+}
+
+export function catalogue() {
+  catalogueJson ??= call('catalogue', () => glue.catalogue());
+  // A fresh copy each time: callers may change what they get.
+  return JSON.parse(catalogueJson);
+}
+
+export function entry(id) {
+  needString('entry', 'id', id);
+  const json = call('entry', () => glue.entry(id));
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
+/** The version the WebAssembly module reports (the tests check it equals `version`). Not part of the API. */
+export function wasmVersion() {
+  return call('wasmVersion', () => glue.version());
+}
+
+/** Makes the Rust side panic, for the tests of the recovery above. Not part of the API. */
+export function __panic() {
+  return call('__panic', () => glue.__panic());
+}

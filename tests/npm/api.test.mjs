@@ -1,0 +1,177 @@
+// The installed package in Node: it loads on import (no init call), returns plain objects, checks its arguments,
+// survives a Rust panic, and is packaged as its package.json says.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+import init, { catalogue, entry, explain, report, version } from 'openai-error-explainer';
+import { INSTALLED, ROOT } from './helpers.mjs';
+
+// The same module instance the package uses (same file URL), for what the API does not expose.
+const internals = await import(pathToFileURL(join(INSTALLED, 'core.js')).href);
+
+const QUOTA =
+  "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check " +
+  "your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}";
+
+test('explain works right after import, with no init call, and returns a plain object', () => {
+  const answer = explain(QUOTA);
+  assert.equal(Object.getPrototypeOf(answer), Object.prototype);
+  assert.equal(answer.matches[0].id, '429-quota-exceeded');
+  assert.equal(answer.evidence.status, 429);
+  assert.equal(answer.evidence.error_code, 'insufficient_quota');
+  assert.equal(answer.retry.verdict, 'never');
+  assert.equal(typeof answer.report, 'string');
+  assert.ok(Array.isArray(answer.notes));
+});
+
+test('init() exists in Node too, resolves, and changes nothing', async () => {
+  await init();
+  assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
+});
+
+test('explain of text that is no OpenAI error has no matches and no retry verdict', () => {
+  const answer = explain('hello world');
+  assert.deepEqual(answer.matches, []);
+  assert.equal(answer.retry, null);
+  assert.deepEqual(explain('').matches, []);
+});
+
+test('report returns the support report as a string, equal to explain().report', () => {
+  const text = report(QUOTA);
+  assert.equal(typeof text, 'string');
+  assert.ok(text.length > 0);
+  assert.equal(text, explain(QUOTA).report);
+});
+
+test('catalogue returns every entry as plain objects, and fresh copies', () => {
+  const all = catalogue();
+  assert.ok(all.length > 10, `only ${all.length} entries`);
+  const ids = all.map((e) => e.id);
+  assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+  for (const e of all) {
+    assert.ok(['api', 'sdk', 'guide'].includes(e.kind), `${e.id}: kind ${e.kind}`);
+    assert.equal(typeof e.why_html, 'string');
+    for (const l of e.links) assert.match(l.url, /^https:\/\//);
+  }
+  all[0].title = 'changed';
+  assert.notEqual(catalogue()[0].title, 'changed');
+});
+
+test('entry(id) returns the entry, and undefined for an unknown id', () => {
+  const e = entry('429-quota-exceeded');
+  assert.equal(e.id, '429-quota-exceeded');
+  assert.deepEqual(e, catalogue().find((x) => x.id === '429-quota-exceeded'));
+  assert.equal(entry('no-such-entry'), undefined);
+  assert.equal(entry(''), undefined);
+});
+
+test('version equals package.json, the crate and the WebAssembly module', () => {
+  const pkg = JSON.parse(readFileSync(join(INSTALLED, 'package.json'), 'utf8'));
+  assert.equal(version, pkg.version);
+  assert.equal(internals.wasmVersion(), version);
+  const meta = JSON.parse(
+    execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1'], { cwd: ROOT, encoding: 'utf8' }),
+  );
+  assert.equal(version, meta.packages.find((p) => p.name === 'openai-error-explainer').version);
+});
+
+test('wrong argument types throw a TypeError with a message, not a trap', () => {
+  for (const bad of [undefined, null, 42, {}, ['x'], Symbol('x')]) {
+    assert.throws(() => explain(bad), { name: 'TypeError', message: /explain\(text\) needs a string/ });
+    assert.throws(() => report(bad), { name: 'TypeError', message: /report\(text\) needs a string/ });
+    assert.throws(() => entry(bad), { name: 'TypeError', message: /entry\(id\) needs a string/ });
+  }
+  assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
+});
+
+test('a Rust panic becomes an Error with a message, and the module keeps working', () => {
+  for (let i = 0; i < 3; i++) {
+    assert.throws(
+      () => internals.__panic(),
+      (e) => {
+        assert.ok(e instanceof Error);
+        assert.match(e.message, /__panic\(\) failed inside the WebAssembly module/);
+        assert.match(e.message, /restarted/);
+        assert.ok(e.cause instanceof WebAssembly.RuntimeError, `cause: ${e.cause}`);
+        return true;
+      },
+    );
+    assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
+    assert.equal(catalogue().length, catalogue().length);
+  }
+});
+
+test('hostile input does not break the module', () => {
+  const inputs = [
+    '\u0000'.repeat(1000),
+    '\uD800 lone surrogate \uDFFF',
+    '{'.repeat(20000),
+    "{'error': ".repeat(5000),
+    'x'.repeat(1_000_000),
+    'Error code: 429 - '.repeat(10000),
+    '\u202e\u2066 bidi',
+  ];
+  for (const text of inputs) {
+    const answer = explain(text);
+    assert.ok(Array.isArray(answer.matches));
+  }
+  assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
+});
+
+test('package.json: name, version, type, exports with a node condition, types, files, sideEffects', () => {
+  const pkg = JSON.parse(readFileSync(join(INSTALLED, 'package.json'), 'utf8'));
+  assert.equal(pkg.name, 'openai-error-explainer');
+  assert.equal(pkg.type, 'module');
+  assert.equal(pkg.types, './index.d.ts');
+  const root = pkg.exports['.'];
+  assert.deepEqual(Object.keys(root), ['types', 'node', 'default'], 'types first, then node, then default');
+  assert.equal(root.node, './node.js');
+  assert.equal(root.default, './index.js');
+  assert.ok(pkg.exports['./element'] && pkg.exports['./define'], 'the element entries are exported');
+  assert.ok(Array.isArray(pkg.sideEffects) && pkg.sideEffects.includes('./define.js'));
+  for (const f of ['index.js', 'node.js', 'core.js', 'index.d.ts', 'explainer.js', 'explainer_bg.wasm', 'README.md']) {
+    assert.ok(pkg.files.includes(f), `files lists ${f}`);
+    assert.ok(existsSync(join(INSTALLED, f)), `${f} is in the tarball`);
+  }
+});
+
+test('the tarball holds only what files lists', () => {
+  const listing = execFileSync('tar', ['-tzf', process.env.OEE_TARBALL], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((p) => p.replace(/^package\//, ''));
+  const pkg = JSON.parse(readFileSync(join(INSTALLED, 'package.json'), 'utf8'));
+  const allowed = new Set([...pkg.files, 'package.json']);
+  for (const f of listing) assert.ok(allowed.has(f), `unexpected file in the tarball: ${f}`);
+});
+
+test('index.d.ts names every field the package returns, and never says any', () => {
+  const dts = readFileSync(join(INSTALLED, 'index.d.ts'), 'utf8');
+  const code = dts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  assert.doesNotMatch(code, /\bany\b/, 'no `any` in the types');
+  const keys = new Set();
+  const collect = (v) => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        keys.add(k);
+        collect(x);
+      }
+    }
+  };
+  collect(catalogue());
+  collect(explain(QUOTA));
+  for (const e of catalogue()) if (e.example) collect(explain(e.example));
+  for (const k of keys) assert.match(dts, new RegExp(`^\\s+${k}\\??:`, 'm'), `index.d.ts does not name the field ${k}`);
+});
+
+test('the README shows how to use the package in Node and in browsers', () => {
+  const readme = readFileSync(join(INSTALLED, 'README.md'), 'utf8');
+  assert.match(readme, /import \{[^}]*explain[^}]*\} from 'openai-error-explainer'/);
+  assert.match(readme, /await init\(\)/);
+});

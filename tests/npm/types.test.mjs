@@ -1,0 +1,80 @@
+// The hand-written types, checked by the TypeScript compiler from a consumer's point of view: the package resolves
+// through its exports' `types` condition, correct use compiles under --strict, and wrong use is rejected.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { CONSUMER, requireTool } from './helpers.mjs';
+
+const CONSUMER_TS = `
+import init, { catalogue, entry, explain, report, version } from 'openai-error-explainer';
+import type { Entry, Evidence, Explanation, Match, Retry } from 'openai-error-explainer';
+
+await init();
+const answer: Explanation = explain('openai.RateLimitError: Error code: 429');
+const first: Match | undefined = answer.matches[0];
+const id: string | undefined = first?.id;
+const score: number | undefined = first?.score;
+const ev: Evidence = answer.evidence;
+const status: number | null = ev.status;
+const tokens: string | null = ev.rate_limits.reset_tokens;
+const cause: string | undefined = ev.root_cause?.text;
+const retry: Retry | null = answer.retry;
+const verdict: 'now' | 'wait' | 'never' | undefined = retry?.verdict;
+const wait: number | null | undefined = retry?.after_seconds;
+const text: string = report('x');
+const all: Entry[] = catalogue();
+const one: Entry | undefined = entry('429-quota-exceeded');
+const html: string | undefined = one?.why_html;
+const codes: string[] | undefined = one?.signals.codes;
+const url: string | undefined = one?.links[0]?.url;
+const v: string = version;
+console.log(id, score, status, tokens, cause, verdict, wait, text, all.length, html, codes, url, v);
+
+// @ts-expect-error explain needs a string
+explain(42);
+// @ts-expect-error no such field
+answer.matches[0].nope;
+// @ts-expect-error the entry's status is a string ("429" or "500-599"), not a number
+const wrongStatus: number = one!.status!;
+// @ts-expect-error entry() may return undefined
+const sure: Entry = entry('x');
+// @ts-expect-error the verdict is one of three strings
+const wrongVerdict: 'later' = answer.retry!.verdict;
+console.log(wrongStatus, sure, wrongVerdict);
+`;
+
+test('the types compile for a strict TypeScript consumer, and reject wrong use', () => {
+  const dir = join(CONSUMER, 'ts-consumer');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'consumer.ts'), CONSUMER_TS);
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        lib: ['es2022', 'dom'],
+        types: [],
+        skipLibCheck: false,
+      },
+      files: ['consumer.ts'],
+    }),
+  );
+  // The consumer project is "type": "module", so nodenext treats consumer.ts as ESM.
+  const tsc = requireTool.resolve('typescript/bin/tsc');
+  let output = '';
+  try {
+    output = execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8' });
+  } catch (e) {
+    output = `${e.stdout}${e.stderr}`;
+    assert.fail(`tsc found errors:\n${output}`);
+  }
+  assert.equal(output.trim(), '');
+});
