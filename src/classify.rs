@@ -9,6 +9,7 @@
 
 use crate::catalogue::{Entry, Kind, ENTRIES};
 use crate::evidence::{Evidence, Incident};
+use crate::fragments;
 
 const STATUS: u32 = 25;
 const STATUS_DECIDES: u32 = 35;
@@ -50,8 +51,10 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
         if !is_decisive && idx < recent {
             continue;
         }
-        for entry in ENTRIES.iter().filter(|e| e.kind != Kind::Guide) {
-            let Some((score, mut reasons)) = score(entry, inc, ev) else { continue };
+        let fragments = fragments::found(&inc.text);
+        for (e, entry) in ENTRIES.iter().enumerate().filter(|(_, e)| e.kind != Kind::Guide) {
+            let found: Vec<usize> = fragments.iter().filter(|h| h.0 == e).map(|h| h.1).collect();
+            let Some((score, mut reasons)) = score(entry, inc, ev, &found) else { continue };
             let score = if is_decisive {
                 score
             } else {
@@ -77,8 +80,9 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
     matches
 }
 
-/// How well `entry` fits one incident, or `None` when it does not fit at all.
-fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<String>)> {
+/// How well `entry` fits one incident (`found`: indexes of the entry's message fragments in its text), or
+/// `None` when it does not fit at all.
+fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Option<(u32, Vec<String>)> {
     let sdk_class = inc.class.as_deref().is_some_and(|c| c.starts_with("openai."));
     if entry.needs_azure && !(ev.azure || sdk_class) {
         return None;
@@ -119,10 +123,9 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence) -> Option<(u32, Vec<Strin
         reasons.push(format!("type {t}"));
         pinned = true;
     }
-    let mut fragments = sig.messages.iter().zip(sig.messages_lower).filter(|(_, low)| inc.text.contains(*low));
-    if let Some((shown, _)) = fragments.next() {
-        score += MESSAGE + MORE_MESSAGE * fragments.count() as u32;
-        reasons.push(format!("message “{shown}”"));
+    if let Some(&first) = found.first() {
+        score += MESSAGE + MORE_MESSAGE * (found.len() as u32 - 1);
+        reasons.push(format!("message “{}”", sig.messages[first]));
         pinned = true;
     }
     if let Some(class) = inc.class.as_deref() {

@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod classify;
 pub mod evidence;
 mod explain;
+mod fragments;
 mod json;
 pub mod read;
 pub mod redact;

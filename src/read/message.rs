@@ -12,18 +12,40 @@ const FOREIGN_MARKS: &[&str] = &[
     "anthropic", "Anthropic", "googleapis.com", "api.mistral.ai", "api.cohere", "api.groq.com", "bedrock-runtime",
 ];
 
+/// What any line says about who is involved (OpenAI, Azure, Cloudflare, another vendor) and, on code
+/// lines, the model requested.
 pub fn read_line(line: &str, st: &mut State) {
     let ev = &mut st.ev;
-    if OPENAI_MARKS.iter().any(|m| line.contains(m)) {
+    // Each list is tried only when a cheap test says one of its marks could be there.
+    let maybe_openai = line.contains("penai") || line.contains("PENAI") || line.contains("penAI");
+    if maybe_openai && OPENAI_MARKS.iter().any(|m| line.contains(m)) {
         ev.openai_context = true;
         ev.azure |= line.contains("azure") || line.contains("Azure");
     }
-    if line.contains("cloudflare") || line.contains("Cloudflare") {
+    if line.contains("loudflare") {
         ev.cloudflare = true;
     }
-    if FOREIGN_MARKS.iter().any(|m| line.contains(m)) {
+    let maybe_foreign = line.contains("nthropic") || line.contains("api.") || line.contains("bedrock");
+    if maybe_foreign && FOREIGN_MARKS.iter().any(|m| line.contains(m)) {
         ev.foreign = true;
     }
+    if ev.model.is_none() && line.contains("model") {
+        for lead in ["model=\"", "model='", "\"model\": \"", "\"model\":\"", "model: '", "model: \""] {
+            if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
+                let name: String = rest.chars().take_while(|c| !matches!(c, '"' | '\'')).take(80).collect();
+                if !name.is_empty() && !name.contains(' ') {
+                    ev.model = Some(name);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Facts inside an error message: model, organization, project, rate-limit figures, when to retry, a
+/// request id quoted in prose. Called on messages only (exception lines, bodies, log errors, bare text).
+pub fn read_message(line: &str, st: &mut State) {
+    let ev = &mut st.ev;
     if let Some(m) = quoted_after(line, "The model `").or_else(|| quoted_after(line, "access to model `")) {
         ev.model = Some(m);
     }
@@ -56,17 +78,6 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     if ev.request_id.is_none() {
         ev.request_id = word_after(line, "request ID ").or_else(|| word_after(line, "Request ID: "));
-    }
-    if ev.model.is_none() {
-        for lead in ["model=\"", "model='", "\"model\": \"", "\"model\":\"", "model: '", "model: \""] {
-            if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
-                let name: String = rest.chars().take_while(|c| !matches!(c, '"' | '\'')).take(80).collect();
-                if !name.is_empty() && !name.contains(' ') {
-                    ev.model = Some(name);
-                    break;
-                }
-            }
-        }
     }
 }
 

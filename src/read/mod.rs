@@ -129,6 +129,7 @@ impl State {
     /// Starts a new incident at the current line.
     pub fn incident(&mut self, source: Source, text: &str) -> &mut Incident {
         self.ev.errors_seen += 1;
+        message::read_message(text, self);
         if self.ev.incidents.len() >= 2 * KEEP_INCIDENTS {
             // A log with thousands of failures: the decisive one is among the latest.
             self.ev.incidents.drain(..KEEP_INCIDENTS);
@@ -218,7 +219,7 @@ impl State {
         inc.code = code.or(inc.code.take());
         inc.param = param.or(inc.param.take());
         if let Some(m) = inc.message.clone() {
-            message::read_line(&m, self);
+            message::read_message(&m, self);
         }
     }
 
