@@ -43,20 +43,20 @@ fn every_corpus_case_gets_its_expected_answer() {
 fn labels_name_real_entries_and_every_entry_has_three_shapes() {
     let labels = labels();
     let mut shapes: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    let mut primaries = std::collections::BTreeSet::new();
     for (path, label) in &labels {
         let shape = path.split('/').next().unwrap_or_default();
         for id in label["all"].as_array().into_iter().flatten().filter_map(Value::as_str).chain(label["primary"].as_str()) {
             assert!(entry(id).is_some(), "{path}: unknown id {id}");
+            shapes.entry(id).or_default().insert(shape);
         }
-        if let Some(p) = label["primary"].as_str() {
-            shapes.entry(p).or_default().insert(shape);
-        }
+        primaries.extend(label["primary"].as_str());
     }
     let thin: Vec<String> = openai_error_explainer::catalogue()
         .iter()
         .filter(|e| e.kind != openai_error_explainer::Kind::Guide)
-        .filter(|e| shapes.get(e.id).map_or(0, |s| s.len()) < 3)
-        .map(|e| format!("{} ({:?})", e.id, shapes.get(e.id)))
+        .filter(|e| shapes.get(e.id).map_or(0, |s| s.len()) < 3 || !primaries.contains(e.id))
+        .map(|e| format!("{} (shapes {:?}, primary somewhere: {})", e.id, shapes.get(e.id), primaries.contains(e.id)))
         .collect();
-    assert!(thin.is_empty(), "entries with fewer than three corpus shapes as primary: {thin:?}");
+    assert!(thin.is_empty(), "entries need cases in three shapes and to be the first answer at least once: {thin:?}");
 }

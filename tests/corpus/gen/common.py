@@ -174,6 +174,10 @@ def label(scenario: str, sdk: str, shows_502_text: bool = False):
     sdk: py0 | py (1.x..3.37, dict repr) | py3new (>=3.38, message only) | node | curl | body | message
     """
     status, specific = SCEN[scenario]
+    if scenario == "stream_error":
+        # The stub's mid-stream error event carries the API's server-error message: that message pins
+        # 500-server-error; the APIError class is listed too.
+        return "500-server-error", ["500-server-error", "APIError"]
     if scenario in SPECIAL_CLASS:
         cls = SPECIAL_CLASS[scenario]
         return cls, [cls]
@@ -185,8 +189,7 @@ def label(scenario: str, sdk: str, shows_502_text: bool = False):
         cls = status_class(status)
     else:
         cls = None
-    if sdk == "py3new" and scenario in ("cf502", "cf502_page") and not shows_502_text:
-        specific = None  # bare "Error code: 502": the paste does not show Cloudflare / Bad Gateway
+    # A bare "Error code: 502" (3.38+) still names 502-bad-gateway: the status decides that entry.
     primary = specific or cls or (status_class(status) if sdk == "curl" else None)
     allx = [primary] if primary else []
     if cls and cls not in allx:
