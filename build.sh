@@ -221,7 +221,7 @@ test_wasm() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
     WASM_BINDGEN_USE_BROWSER=1 \
-    cargo test --quiet --no-default-features --target "$WASM_TARGET" --test web
+    cargo test --no-default-features --target "$WASM_TARGET" --test web
 }
 
 # The package as users get it: npm pack, then npm install of the tarball into a fresh project under a temporary
