@@ -60,3 +60,30 @@ fn labels_name_real_entries_and_every_entry_has_three_shapes() {
         .collect();
     assert!(thin.is_empty(), "entries need cases in three shapes and to be the first answer at least once: {thin:?}");
 }
+
+/// A key as redaction defines one: `sk-` not preceded by a key character, then at least 20 key characters.
+fn live_key(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let key = |c: u8| c.is_ascii_alphanumeric() || c == b'-' || c == b'_';
+    s.match_indices("sk-").find_map(|(p, _)| {
+        let run = b[p + 3..].iter().take_while(|&&c| key(c)).count();
+        ((p == 0 || !key(b[p - 1])) && run >= 20).then(|| &s[p..p + 3 + run])
+    })
+}
+
+#[test]
+fn no_key_in_the_corpus_survives_into_any_output() {
+    let mut with_keys = 0;
+    for path in labels().keys() {
+        let text = String::from_utf8_lossy(&std::fs::read(Path::new("tests/corpus/cases").join(path)).expect("case")).into_owned();
+        if live_key(&text).is_none() {
+            continue;
+        }
+        with_keys += 1;
+        let answer = explain(&text);
+        for (what, out) in [("json", answer.to_json()), ("report", answer.report.clone())] {
+            assert!(live_key(&out).is_none(), "{path}: a key survived into the {what}: {:?}", live_key(&out));
+        }
+    }
+    assert!(with_keys >= 5, "the corpus should carry full fake keys to test redaction ({with_keys} cases do)");
+}
