@@ -3,13 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execFileSync } from 'node:child_process';
 
 import init, { catalogue, entry, explain, report, version } from 'openai-error-explainer';
-import { INSTALLED, ROOT } from './helpers.mjs';
+import { CONSUMER, INSTALLED, ROOT } from './helpers.mjs';
 
 // The same module instance the package uses (same file URL), for what the API does not expose.
 const internals = await import(pathToFileURL(join(INSTALLED, 'core.js')).href);
@@ -174,4 +174,49 @@ test('the README shows how to use the package in Node and in browsers', () => {
   const readme = readFileSync(join(INSTALLED, 'README.md'), 'utf8');
   assert.match(readme, /import \{[^}]*explain[^}]*\} from 'openai-error-explainer'/);
   assert.match(readme, /await init\(\)/);
+});
+
+// The browser entry (index.js) in fresh Node processes: before loading it says what to do; init() and initSync()
+// take the module's bytes (what a worker or a custom loader passes).
+function runModule(code) {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }).trim();
+}
+
+test('the browser entry: a clear Error before init, then init(bytes) and initSync(bytes) load the module', () => {
+  const index = JSON.stringify(pathToFileURL(join(INSTALLED, 'index.js')).href);
+  const wasm = JSON.stringify(join(INSTALLED, 'explainer_bg.wasm'));
+  const early = runModule(`
+    import { explain } from ${index};
+    try { explain('x'); console.log('no error'); } catch (e) { console.log(e.constructor.name + ': ' + e.message); }
+  `);
+  assert.match(early, /^Error: .*before the WebAssembly module was loaded: call `await init\(\)` first/);
+  for (const load of [
+    `await init(readFileSync(${wasm}));`,
+    `await init({ module_or_path: readFileSync(${wasm}) });`,
+    `initSync(readFileSync(${wasm}));`,
+    `initSync({ module: new WebAssembly.Module(readFileSync(${wasm})) });`,
+  ]) {
+    const out = runModule(`
+      import { readFileSync } from 'node:fs';
+      import init, { initSync, explain } from ${index};
+      ${load}
+      console.log(explain(${JSON.stringify(QUOTA)}).matches[0].id);
+    `);
+    assert.equal(out, '429-quota-exceeded', load);
+  }
+  const failed = runModule(`
+    import init from ${index};
+    try { await init(new Uint8Array([0, 1, 2])); } catch (e) { console.log(e.message); }
+  `);
+  assert.match(failed, /^openai-error-explainer: could not load the WebAssembly module: /);
+});
+
+test("the README's Node example runs as written", () => {
+  const readme = readFileSync(join(INSTALLED, 'README.md'), 'utf8');
+  const node = readme.slice(readme.indexOf('## Node'));
+  const code = node.slice(node.indexOf('```js\n') + 6, node.indexOf('```', node.indexOf('```js\n') + 6));
+  const file = join(CONSUMER, 'readme-node.mjs');
+  writeFileSync(file, code);
+  const out = execFileSync(process.execPath, [file], { encoding: 'utf8', cwd: CONSUMER });
+  assert.match(out, /\S/, 'it prints the report');
 });
