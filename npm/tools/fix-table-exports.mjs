@@ -2,84 +2,124 @@
 //
 //   node fix-table-exports.mjs BEFORE.wasm AFTER.wasm
 //
-// Binaryen <= 109 writes every table export with index 0 (WebAssembly/binaryen#4711, fixed in 110), which points
-// wasm-bindgen's __wbindgen_externrefs at the funcref table. Re-point each table export at the table of the same
-// element type it had before wasm-opt.
-//
-// The fix is a no-op with a binaryen that writes exports correctly.
+// Binaryen up to 109 writes every table export with index 0 (WebAssembly/binaryen#4711, fixed in 110; Debian 12
+// ships 108). That points wasm-bindgen's `__wbindgen_externrefs` at the funcref table, and the module fails at start
+// ("WebAssembly.Table.set(): Argument 1 is invalid for table"). The module is otherwise written correctly, so this
+// re-points each table export of AFTER at the table with the element type that export had in BEFORE. With a
+// binaryen that writes exports correctly it changes nothing.
+
 import { readFileSync, writeFileSync } from 'node:fs';
-const [before, after] = process.argv.slice(2);
-function leb(b, i) {
-  let r = 0, s = 0, x;
-  do { x = b[i++]; r |= (x & 0x7f) << s; s += 7; } while (x & 0x80);
-  return [r >>> 0, i];
+
+const SECTION = { import: 2, table: 4, export: 7 };
+const KIND = { func: 0, table: 1, memory: 2, global: 3 };
+
+function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [value >>> 0, at];
 }
-function uleb(n) {
+
+function leb(value) {
   const out = [];
-  do { let x = n & 0x7f; n >>>= 7; if (n) x |= 0x80; out.push(x); } while (n);
-  return out;
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
 }
-function parse(b) {
+
+function skipLimits(bytes, at) {
+  const flags = bytes[at++];
+  [, at] = readLeb(bytes, at);
+  if (flags & 1) [, at] = readLeb(bytes, at);
+  return at;
+}
+
+function skipName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return start + length;
+}
+
+/** The sections, the element type of every table (imported ones first) and every export. */
+function parse(bytes) {
   const sections = [];
-  for (let i = 8; i < b.length; ) {
-    const id = b[i];
-    const [size, start] = leb(b, i + 1);
-    sections.push({ id, at: i, start, end: start + size });
-    i = start + size;
+  for (let at = 8; at < bytes.length; ) {
+    const [size, start] = readLeb(bytes, at + 1);
+    sections.push({ id: bytes[at], at, start, end: start + size });
+    at = start + size;
   }
-  const tables = []; // element type of each table, imported ones first
-  const exports = []; // { name, kind, index, at, end } (at..end: the index's bytes)
-  const skipLimits = (i) => { const flags = b[i++]; [, i] = leb(b, i); if (flags & 1) [, i] = leb(b, i); return i; };
-  for (const s of sections) {
-    if (s.id === 2) {
-      let [n, i] = leb(b, s.start);
-      for (; n > 0; n--) {
-        let len; [len, i] = leb(b, i); i += len; [len, i] = leb(b, i); i += len;
-        const kind = b[i++];
-        if (kind === 0) [, i] = leb(b, i);
-        else if (kind === 1) { tables.push(b[i++]); i = skipLimits(i); }
-        else if (kind === 2) i = skipLimits(i);
-        else if (kind === 3) i += 2;
-        else throw new Error(`import kind ${kind}`);
-      }
-    } else if (s.id === 4) {
-      let [n, i] = leb(b, s.start);
-      for (; n > 0; n--) { tables.push(b[i++]); i = skipLimits(i); }
-    } else if (s.id === 7) {
-      let [n, i] = leb(b, s.start);
-      for (; n > 0; n--) {
-        let len; [len, i] = leb(b, i);
-        const name = Buffer.from(b.subarray(i, i + len)).toString(); i += len;
-        const kind = b[i++]; const at = i; let index; [index, i] = leb(b, i);
-        exports.push({ name, kind, index, at, end: i });
+  const tables = [];
+  const exports = [];
+  for (const section of sections) {
+    let [count, at] = readLeb(bytes, section.start);
+    for (; count > 0; count--) {
+      if (section.id === SECTION.import) {
+        at = skipName(bytes, skipName(bytes, at));
+        const kind = bytes[at++];
+        if (kind === KIND.func) [, at] = readLeb(bytes, at);
+        else if (kind === KIND.table) {
+          tables.push(bytes[at]);
+          at = skipLimits(bytes, at + 1);
+        }
+        else if (kind === KIND.memory) at = skipLimits(bytes, at);
+        else if (kind === KIND.global) at += 2;
+        else throw new Error(`unexpected import kind ${kind}`);
+      } else if (section.id === SECTION.table) {
+        tables.push(bytes[at]);
+        at = skipLimits(bytes, at + 1);
+      } else if (section.id === SECTION.export) {
+        const [, nameStart] = readLeb(bytes, at);
+        const nameEnd = skipName(bytes, at);
+        const name = bytes.subarray(nameStart, nameEnd).toString();
+        const kind = bytes[nameEnd];
+        const [index, end] = readLeb(bytes, nameEnd + 1);
+        exports.push({ name, kind, index, at: nameEnd + 1, end });
+        at = end;
+      } else {
+        break;
       }
     }
   }
   return { sections, tables, exports };
 }
-const old = parse(readFileSync(before));
-const bytes = readFileSync(after);
-const now = parse(bytes);
+
+const [beforePath, afterPath] = process.argv.slice(2);
+const before = parse(readFileSync(beforePath));
+const bytes = readFileSync(afterPath);
+const after = parse(bytes);
+
 const patches = [];
-for (const e of now.exports.filter((e) => e.kind === 1)) {
-  const was = old.exports.find((o) => o.kind === 1 && o.name === e.name);
+for (const exp of after.exports.filter((e) => e.kind === KIND.table)) {
+  const was = before.exports.find((e) => e.kind === KIND.table && e.name === exp.name);
   if (!was) continue;
-  const type = old.tables[was.index];
-  if (now.tables[e.index] === type) continue;
-  const candidates = now.tables.flatMap((t, i) => (t === type ? [i] : []));
-  if (candidates.length !== 1) throw new Error(`cannot tell which table ${e.name} is (${candidates.length} of that type)`);
-  patches.push({ e, index: candidates[0] });
-}
-if (patches.length) {
-  const exp = now.sections.find((s) => s.id === 7);
-  const parts = [];
-  let pos = exp.start;
-  for (const { e, index } of patches.sort((a, b) => a.e.at - b.e.at)) {
-    parts.push(bytes.subarray(pos, e.at), Buffer.from(uleb(index)));
-    pos = e.end;
-    console.log(`    re-pointed the export ${e.name} from table ${e.index} to table ${index} (binaryen < 110 bug)`);
+  const type = before.tables[was.index];
+  if (after.tables[exp.index] === type) continue;
+  const candidates = after.tables.flatMap((t, i) => (t === type ? [i] : []));
+  if (candidates.length !== 1) {
+    throw new Error(`fix-table-exports: cannot tell which table the export ${exp.name} means`);
   }
-  parts.push(bytes.subarray(pos, exp.end));
+  patches.push({ exp, index: candidates[0] });
+}
+
+if (patches.length > 0) {
+  const section = after.sections.find((s) => s.id === SECTION.export);
+  const parts = [];
+  let from = section.start;
+  for (const { exp, index } of patches.sort((a, b) => a.exp.at - b.exp.at)) {
+    parts.push(bytes.subarray(from, exp.at), leb(index));
+    from = exp.end;
+    console.log(`    re-pointed the export ${exp.name} from table ${exp.index} to table ${index} (binaryen < 110 bug)`);
+  }
+  parts.push(bytes.subarray(from, section.end));
   const body = Buffer.concat(parts);
-  writeFileSync(after, Buffer.concat([bytes.subarray(0, exp.at + 1), Buffer.from(uleb(body.length)), body, bytes.subarray(exp.end)]));
+  const head = bytes.subarray(0, section.at + 1);
+  writeFileSync(afterPath, Buffer.concat([head, leb(body.length), body, bytes.subarray(section.end)]));
 }
