@@ -4,7 +4,8 @@
 #   ./build.sh              build the npm package (pkg/) and the static site (www/, servable as-is)
 #   ./build.sh serve [PORT] build, then serve www/ on http://127.0.0.1:PORT/ (default 8080)
 #   ./build.sh test         build, then run every test: cargo (native), wasm-bindgen-test in headless Chromium, the
-#                           npm package's tests (on the packed tarball), tests/e2e/run.sh, the budget checks
+#                           npm package's tests (on the packed tarball), then, when they exist, tests/e2e/run.sh and
+#                           benches/check.sh (budget checks), then the package's budgets
 #   ./build.sh bench        build, then run benches/run.sh (if present) and print the package's sizes and timings
 #
 # It installs what it needs and skips what is already there: the wasm32 target (rustup), wasm-bindgen-cli at the
@@ -304,7 +305,7 @@ serve() {
 }
 
 usage() {
-  sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && /^# It installs/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'
 }
 
 case ${1:-} in
@@ -314,6 +315,7 @@ case ${1:-} in
   bench) run_benches ;;
   -h | --help | help) usage ;;
   *)
+    printf "build.sh: unknown command '%s'\n\n" "$1" >&2
     usage >&2
     exit 2
     ;;
