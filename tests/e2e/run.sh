@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# End-to-end tests of the page (www/index.html) and the element (www/embed.html, www/frame.html) in headless
+# Chromium. Builds nothing: it expects www/pkg/ (./build.sh makes it). Installs its own test tools (npm ci) and,
+# when missing, Debian's chromium. Serves www/ on a loopback port; never downloads a browser.
+#   tests/e2e/run.sh [FILE.test.mjs ...]
+# Screenshots go to tests/e2e/screenshots/ (git-ignored).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+[[ -f ../../www/pkg/index.js && -f ../../www/pkg/element.js ]] ||
+  { echo "tests/e2e/run.sh: www/pkg/ is missing or incomplete: run ./build.sh first" >&2; exit 1; }
+
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+if [[ ! -x $CHROMIUM ]]; then
+  command -v apt-get >/dev/null 2>&1 || { echo "tests/e2e/run.sh: $CHROMIUM is missing (set CHROMIUM=...)" >&2; exit 1; }
+  echo "==> Installing Debian's chromium (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+export CHROMIUM
+
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "==> Installing the e2e test tools (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if (($#)); then files=("$@"); else files=(*.test.mjs); fi
+exec node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
