@@ -182,6 +182,27 @@ describe('the page', () => {
     await page.context().close();
   });
 
+  test('a dropped file, or one opened with the button, is explained', async () => {
+    const page = await newPage(env.browser);
+    await open(page, base);
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'error.log', { type: 'text/plain' }));
+      const box = document.getElementById('paste');
+      box.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      box.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, QUOTA);
+    await page.waitForFunction(() => document.getElementById('answer').dataset.state === 'matched');
+    await settled(page);
+    assert.equal(await primary(page), '429-quota-exceeded');
+    assert.equal(await page.inputValue('#paste'), QUOTA);
+    await page.setInputFiles('#file', { name: 'rate.txt', mimeType: 'text/plain', buffer: Buffer.from(RATE) });
+    await page.waitForFunction(() => document.getElementById('paste').value.startsWith('HTTP/1.1 429'));
+    await settled(page);
+    assert.equal(await primary(page), '429-rate-limit');
+    await page.context().close();
+  });
+
   test('nothing matched: says so, shows what was recognised and what to paste instead', async () => {
     const page = await newPage(env.browser);
     await open(page, base);
