@@ -245,7 +245,7 @@ export function renderExplanation(x, { compact = false, headingLevel = 3, href =
 const CSS = `
 :host{display:block}
 :host([hidden]){display:none}
-.ee{all:initial;display:block;color-scheme:inherit;box-sizing:border-box;
+.ee{all:initial;display:block;position:relative;color-scheme:inherit;box-sizing:border-box;
 --_bg:var(--oee-bg,light-dark(#fff,#15181d));--_fg:var(--oee-fg,light-dark(#1b1f24,#e6e8eb));
 --_muted:var(--oee-muted,light-dark(#56606b,#a2acb8));--_line:var(--oee-border,light-dark(#d0d7de,#3a414a));
 --_accent:var(--oee-accent,light-dark(#0b5bd3,#86b9ff));--_surface:var(--oee-surface,light-dark(#f4f6f8,#1e2228));
@@ -260,8 +260,7 @@ textarea{display:block;width:100%;min-height:8em;resize:vertical;font:.875em/1.4
 background:var(--_surface);border:1px solid var(--_line);border-radius:var(--_radius);padding:.6em}
 :host([compact]) textarea{min-height:4.5em}
 :focus-visible{outline:2px solid var(--_accent);outline-offset:2px}
-.status:empty{display:none}
-.status{margin:.6em 0 0;color:var(--_muted);font-size:.875em}
+.status{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .answer:empty{display:none}
 .answer{margin-top:.8em}
 h1,h2,h3,h4,h5,h6{margin:1em 0 .4em;line-height:1.25;font-size:1.05em}
