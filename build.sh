@@ -140,7 +140,7 @@ crate_version() {
 # The .wasm and wasm-bindgen's JS glue, optimised for size, into target/wasm-bindgen/.
 build_wasm() {
   step "Building the WebAssembly module (cargo --profile wasm, wasm-bindgen, wasm-opt -Oz)"
-  cargo build --quiet --lib --profile wasm --target "$WASM_TARGET"
+  cargo build --quiet --lib --no-default-features --profile wasm --target "$WASM_TARGET"
   rm -rf "$BINDGEN_OUT"
   # --experimental-reset-state-function: the JS wrapper re-instantiates the module after a trap (npm/core.js).
   # Names and producers are removed here rather than with `strip = true`, which would also drop the
@@ -222,7 +222,7 @@ test_wasm() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
     WASM_BINDGEN_USE_BROWSER=1 \
-    cargo test --no-default-features --target "$WASM_TARGET" --test web
+    cargo test --no-default-features --features prose --target "$WASM_TARGET" --test web
 }
 
 # The package as users get it: npm pack, then npm install of the tarball into a fresh project under a temporary

@@ -70,7 +70,7 @@ pub fn classify(ev: &Evidence) -> Vec<Match> {
         }
     }
     // What fits the decisive error leads; what only fits earlier errors follows.
-    matches.sort_by(|a, b| {
+    crate::sort::sort_small(&mut matches, |a, b| {
         b.decisive
             .cmp(&a.decisive)
             .then_with(|| b.score.cmp(&a.score))

@@ -174,8 +174,9 @@ pub struct Evidence {
     pub endpoint: Option<String>,
     /// Rate-limit figures.
     pub rate: RateLimits,
-    /// `retry-after` in seconds, `retry-after-ms` converted, or "try again in" from a message.
-    pub retry_after_seconds: Option<f64>,
+    /// How long to wait, in milliseconds: `retry-after-ms`, `retry-after` (seconds), or "try again in 9.8s"
+    /// from a message. (Integers throughout: no float code in the wasm.)
+    pub retry_after_ms: Option<u64>,
     /// The timestamp closest before the decisive error, as written.
     pub timestamp: Option<String>,
     /// How many times the SDK said it was retrying.

@@ -4,7 +4,7 @@
 use crate::catalogue::{Entry, Kind, Retry};
 use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
-use crate::json::{array, Obj};
+use crate::json::{self, array, Obj};
 use crate::{read, redact, report};
 
 /// What the explainer says about one paste.
@@ -26,8 +26,8 @@ pub struct Explanation {
 #[derive(Debug, PartialEq)]
 pub struct Verdict {
     pub retry: Retry,
-    /// Seconds to wait, when the paste says.
-    pub after_seconds: Option<f64>,
+    /// Milliseconds to wait, when the paste says.
+    pub after_ms: Option<u64>,
     /// One sentence a user can act on.
     pub why: String,
 }
@@ -55,12 +55,8 @@ pub fn explain(text: &str) -> Explanation {
 
 fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {
     let mut retry = entry.retry?;
-    let wait = ev.retry_after_seconds.or_else(|| {
-        [&ev.rate.reset_requests, &ev.rate.reset_tokens]
-            .into_iter()
-            .flatten()
-            .filter_map(|r| read::duration_seconds(r))
-            .reduce(f64::max)
+    let wait = ev.retry_after_ms.or_else(|| {
+        [&ev.rate.reset_requests, &ev.rate.reset_tokens].into_iter().flatten().filter_map(|r| read::duration_ms(r)).max()
     });
     let too_big = matches!((ev.rate.requested, ev.rate.limit), (Some(r), Some(l)) if r > l);
     if too_big {
@@ -73,23 +69,19 @@ fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {
         Retry::Never => "Retrying sends the same request into the same wall: fix the cause first.".to_string(),
         Retry::Now => "A transient failure: retrying right away can work.".to_string(),
         Retry::Wait => match wait {
-            Some(s) => format!("Retry after waiting at least {}, with exponential backoff after that.", seconds(s)),
+            Some(ms) => format!("Retry after waiting at least {}, with exponential backoff after that.", human_wait(ms)),
             None => "Retry after a short wait, with exponential backoff (1 s, 2 s, 4 s … with jitter).".to_string(),
         },
     };
-    Some(Verdict { retry, after_seconds: if retry == Retry::Wait { wait } else { None }, why })
+    Some(Verdict { retry, after_ms: if retry == Retry::Wait { wait } else { None }, why })
 }
 
-/// `0.02 s`, `9.8 s`, `6 min`, `24 h`.
-fn seconds(s: f64) -> String {
-    if s >= 3600.0 {
-        format!("{:.0} h", s / 3600.0)
-    } else if s >= 120.0 {
-        format!("{:.0} min", s / 60.0)
-    } else if s >= 10.0 {
-        format!("{s:.0} s")
-    } else {
-        format!("{s:.1} s").replace(".0 s", " s")
+/// `0.02 s`, `9.816 s`, `6 min`, `24 h`.
+fn human_wait(ms: u64) -> String {
+    match ms {
+        0..=119_999 => format!("{} s", json::millis_as_seconds(ms)),
+        120_000..=7_199_999 => format!("{} min", (ms + 30_000) / 60_000),
+        _ => format!("{} h", (ms + 1_800_000) / 3_600_000),
     }
 }
 
@@ -171,14 +163,14 @@ impl Explanation {
                 .str("title", m.entry.title)
                 .str("kind", m.entry.kind.as_str())
                 .opt_str("status", m.entry.status_text().as_deref())
-                .num("score", Some(f64::from(m.score)))
+                .int("score", Some(u64::from(m.score)))
                 .strs("reasons", m.reasons.iter().map(String::as_str))
                 .end()
         }));
         let retry = match &self.retry {
             Some(v) => Obj::new()
                 .str("verdict", v.retry.as_str())
-                .num("after_seconds", v.after_seconds)
+                .seconds("after_seconds", v.after_ms)
                 .str("why", &v.why)
                 .end(),
             None => "null".to_string(),
@@ -205,16 +197,16 @@ fn evidence_json(ev: &Evidence) -> String {
         .opt_str("remaining_tokens", r.remaining_tokens.as_deref())
         .opt_str("reset_tokens", r.reset_tokens.as_deref())
         .opt_str("window", r.window.as_deref())
-        .num("limit", r.limit.map(|v| v as f64))
-        .num("used", r.used.map(|v| v as f64))
-        .num("requested", r.requested.map(|v| v as f64))
+        .int("limit", r.limit)
+        .int("used", r.used)
+        .int("requested", r.requested)
         .end();
     let root = match &ev.root_cause {
         Some(c) => Obj::new().str("kind", c.kind.as_str()).str("text", &c.text).end(),
         None => "null".into(),
     };
     Obj::new()
-        .num("status", ev.status().map(f64::from))
+        .int("status", ev.status().map(u64::from))
         .opt_str("error_type", field(|i| i.error_type.as_ref()))
         .opt_str("error_code", field(|i| i.code.as_ref()))
         .opt_str("error_param", field(|i| i.param.as_ref()))
@@ -228,37 +220,42 @@ fn evidence_json(ev: &Evidence) -> String {
         .opt_str("model", ev.model.as_deref())
         .opt_str("endpoint", ev.endpoint.as_deref())
         .raw("rate_limits", &rate)
-        .num("retry_after_seconds", ev.retry_after_seconds)
+        .seconds("retry_after_seconds", ev.retry_after_ms)
         .opt_str("timestamp", ev.timestamp.as_deref())
-        .num("retries_seen", Some(f64::from(ev.retries_seen)))
-        .num("errors_seen", Some(ev.errors_seen as f64))
-        .num("decisive_line", d.map(|i| i.line as f64))
+        .int("retries_seen", Some(u64::from(ev.retries_seen)))
+        .int("errors_seen", Some(ev.errors_seen as u64))
+        .int("decisive_line", d.map(|i| i.line as u64))
         .bool("azure", ev.azure)
         .end()
 }
 
-/// One catalogue entry as JSON, for the page, the element and the npm package.
+/// One catalogue entry as JSON; with the `prose` feature it carries the text too (cause, solution, links,
+/// rendered sections, example), which is what `--list --json` prints and the npm package ships.
 pub fn entry_json(e: &Entry) -> String {
-    let links = array(e.links.iter().map(|l| Obj::new().str("label", l.label).str("url", l.url).end()));
     let signals = Obj::new()
         .strs("codes", e.signals.codes.iter().copied())
         .strs("types", e.signals.types.iter().copied())
         .strs("messages", e.signals.messages.iter().copied())
         .strs("classes", e.signals.classes.iter().copied())
         .end();
-    Obj::new()
+    let obj = Obj::new()
         .str("id", e.id)
         .str("title", e.title)
         .str("kind", e.kind.as_str())
         .opt_str("status", e.status_text().as_deref())
         .opt_str("retry", e.retry.map(Retry::as_str))
-        .str("cause", e.cause)
-        .str("solution", e.solution)
-        .raw("links", &links)
-        .raw("signals", &signals)
-        .str("why_html", e.why_html)
-        .str("steps_html", e.steps_html)
-        .str("more_html", e.more_html)
-        .str("example", e.example)
-        .end()
+        .raw("signals", &signals);
+    #[cfg(feature = "prose")]
+    let obj = {
+        let p = e.prose();
+        let links = array(p.links.iter().map(|l| Obj::new().str("label", l.label).str("url", l.url).end()));
+        obj.str("cause", p.cause)
+            .str("solution", p.solution)
+            .raw("links", &links)
+            .str("why_html", p.why_html)
+            .str("steps_html", p.steps_html)
+            .str("more_html", p.more_html)
+            .str("example", p.example)
+    };
+    obj.end()
 }

@@ -54,7 +54,7 @@ pub fn found(lower: &str) -> Vec<(usize, usize)> {
             }
         }
     }
-    hits.sort_unstable();
+    crate::sort::sort_small(&mut hits, Ord::cmp);
     hits
 }
 

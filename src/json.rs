@@ -40,16 +40,23 @@ impl Obj {
         self
     }
 
-    /// A number field, or `null`.
-    pub fn num(mut self, key: &str, value: Option<f64>) -> Obj {
+    /// An integer field, or `null`.
+    pub fn int(mut self, key: &str, value: Option<u64>) -> Obj {
         self.key(key);
-        match value.filter(|v| v.is_finite()) {
-            Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => {
-                let _ = write!(self.buf, "{}", v as i64);
-            }
+        match value {
             Some(v) => {
                 let _ = write!(self.buf, "{v}");
             }
+            None => self.buf.push_str("null"),
+        }
+        self
+    }
+
+    /// Milliseconds written as a number of seconds (`9816` → `9.816`), or `null`.
+    pub fn seconds(mut self, key: &str, ms: Option<u64>) -> Obj {
+        self.key(key);
+        match ms {
+            Some(ms) => self.buf.push_str(&millis_as_seconds(ms)),
             None => self.buf.push_str("null"),
         }
         self
@@ -83,6 +90,16 @@ impl Obj {
         self.buf.push('}');
         self.buf
     }
+}
+
+/// `9816` → `9.816`, `2000` → `2`, `20` → `0.02`: exact decimal text, no float arithmetic.
+pub fn millis_as_seconds(ms: u64) -> String {
+    let frac = ms % 1000;
+    if frac == 0 {
+        return (ms / 1000).to_string();
+    }
+    let digits = format!("{frac:03}");
+    format!("{}.{}", ms / 1000, digits.trim_end_matches('0'))
 }
 
 /// An array from already-written JSON values.
@@ -129,7 +146,9 @@ mod tests {
 
     #[test]
     fn numbers_and_nulls() {
-        let j = Obj::new().num("a", Some(3.0)).num("b", Some(0.25)).num("c", None).opt_str("d", None).end();
+        let j = Obj::new().int("a", Some(3)).seconds("b", Some(250)).seconds("c", None).opt_str("d", None).end();
         assert_eq!(j, r#"{"a":3,"b":0.25,"c":null,"d":null}"#);
+        assert_eq!(millis_as_seconds(9816), "9.816");
+        assert_eq!(millis_as_seconds(86_400_000), "86400");
     }
 }

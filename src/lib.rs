@@ -23,6 +23,7 @@ mod json;
 pub mod read;
 pub mod redact;
 mod report;
+mod sort;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

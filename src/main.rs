@@ -7,9 +7,9 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use openai_error_explainer::{catalogue, catalogue::text, explain, Explanation};
+use openai_error_explainer::{catalogue, catalogue_json, explain, Explanation};
 
-const USAGE: &str = "usage: openai-error-explainer [--json | --report | --list] [FILE | -]
+const USAGE: &str = "usage: openai-error-explainer [--json | --report | --list [--json]] [FILE | -]
 
 Explains a failed OpenAI API call from what you paste: an SDK traceback (Python or Node), an HTTP
 response (curl -i, devtools), a log excerpt or just the error message. Reads FILE, or standard input
@@ -17,7 +17,7 @@ when FILE is - or missing. API keys are redacted from everything it prints.
 
   --json     the explanation as JSON (matches, evidence, retry, notes, report)
   --report   the support report only: the checklist support asks for, filled from the paste
-  --list     the catalogue: every id and title
+  --list     the catalogue: every id and title (with --json: every entry in full, as JSON)
   -h, --help this text
   --version  the version
 
@@ -42,10 +42,11 @@ fn main() -> ExitCode {
 
 fn run() -> Result<ExitCode, String> {
     let mut mode = Mode::Human;
+    let mut json = false;
     let mut path: Option<String> = None;
     for arg in std::env::args().skip(1) {
         match arg.as_str() {
-            "--json" => mode = Mode::Json,
+            "--json" => json = true,
             "--report" => mode = Mode::Report,
             "--list" => mode = Mode::List,
             "-h" | "--help" => {
@@ -61,12 +62,18 @@ fn run() -> Result<ExitCode, String> {
             a => path = Some(a.to_string()),
         }
     }
+    if let (Mode::List, true) = (&mode, json) {
+        return write(&(catalogue_json() + "\n")).map(|_| ExitCode::SUCCESS);
+    }
     if let Mode::List = mode {
         let mut out = String::new();
         for e in catalogue() {
             out.push_str(&format!("{:<34} {:<6} {}\n", e.id, e.kind.as_str(), e.title));
         }
         return write(&out).map(|_| ExitCode::SUCCESS);
+    }
+    if json && matches!(mode, Mode::Human) {
+        mode = Mode::Json;
     }
     let bytes = read_input(path.as_deref())?;
     // Valid UTF-8 (the usual case) is checked by the fast path and borrowed; anything else is repaired.
@@ -156,8 +163,9 @@ fn human(a: &Explanation, colour: bool) -> String {
     let status = e.status_text().map(|s| format!(" (HTTP {s})")).unwrap_or_default();
     o.push_str(&format!("{} {}{}\n", st.paint("1;31", e.id), st.paint("1", e.title), status));
     o.push_str(&format!("  {}\n\n", st.paint("2", &format!("matched on: {}", printable(&first.reasons.join(", "))))));
-    o.push_str(&format!("{} {}\n", st.paint("1", "Cause    "), e.cause));
-    o.push_str(&format!("{} {}\n", st.paint("1", "Solution "), e.solution));
+    let p = e.prose();
+    o.push_str(&format!("{} {}\n", st.paint("1", "Cause    "), p.cause));
+    o.push_str(&format!("{} {}\n", st.paint("1", "Solution "), p.solution));
     if let Some(v) = &a.retry {
         o.push_str(&format!("{} {}: {}\n", st.paint("1", "Retry    "), v.retry.as_str(), v.why));
     }
@@ -167,13 +175,11 @@ fn human(a: &Explanation, colour: bool) -> String {
             o.push_str(&format!("  - {}\n", printable(n)));
         }
     }
-    if let Some((why, steps)) = text::sections(e.id) {
-        o.push_str(&format!("\n{}\n{}\n", st.paint("1", "Why this happens"), indent(why)));
-        o.push_str(&format!("\n{}\n{}\n", st.paint("1", "What to do"), indent(steps)));
-    }
-    if !e.links.is_empty() {
+    o.push_str(&format!("\n{}\n{}\n", st.paint("1", "Why this happens"), indent(p.why_md)));
+    o.push_str(&format!("\n{}\n{}\n", st.paint("1", "What to do"), indent(p.steps_md)));
+    if !p.links.is_empty() {
         o.push_str(&format!("\n{}\n", st.paint("1", "Links")));
-        for l in e.links {
+        for l in p.links {
             o.push_str(&format!("  {}: {}\n", l.label, l.url));
         }
     }
@@ -189,7 +195,7 @@ fn human(a: &Explanation, colour: bool) -> String {
         ("model", ev.model.clone()),
         ("organization", ev.organization.clone()),
         ("sdk", ev.sdk.map(|s| s.as_str().to_string())),
-        ("retry after", ev.retry_after_seconds.map(|s| format!("{s} s"))),
+        ("retry after", ev.retry_after_ms.map(|ms| format!("{} ms", ms))),
         ("timestamp", ev.timestamp.clone()),
     ]
     .into_iter()

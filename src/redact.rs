@@ -26,7 +26,7 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     if spans.is_empty() {
         return Cow::Borrowed(text);
     }
-    spans.sort_by_key(|s| s.0);
+    crate::sort::sort_small(&mut spans, |a, b| a.0.cmp(&b.0));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (start, end, mask) in spans {

@@ -8,7 +8,7 @@ use openai_error_explainer::{catalogue, explain, Kind};
 fn every_entry_is_the_first_match_for_its_own_example() {
     let mut wrong = Vec::new();
     for e in catalogue().iter().filter(|e| e.kind != Kind::Guide) {
-        let answer = explain(e.example);
+        let answer = explain(e.prose().example);
         let got = answer.matches.first().map(|m| m.entry.id);
         if got != Some(e.id) {
             let ranked: Vec<String> = answer.matches.iter().take(3).map(|m| format!("{} {}", m.entry.id, m.score)).collect();

@@ -21,7 +21,7 @@ fn parse(json: &str) -> Value {
 fn every_entry_is_the_first_match_for_its_own_example() {
     let mut wrong = Vec::new();
     for e in catalogue().iter().filter(|e| e.kind != Kind::Guide) {
-        let got = explain(e.example).matches.first().map(|m| m.entry.id);
+        let got = explain(e.prose().example).matches.first().map(|m| m.entry.id);
         if got != Some(e.id) {
             wrong.push(format!("{}: got {got:?}", e.id));
         }

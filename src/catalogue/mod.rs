@@ -48,6 +48,7 @@ impl Retry {
 }
 
 /// An official page that helps with an entry.
+#[cfg(feature = "prose")]
 #[derive(Debug)]
 pub struct Link {
     /// What the page is, in a few words.
@@ -71,7 +72,7 @@ pub struct Signals {
     pub classes: &'static [&'static str],
 }
 
-/// One catalogue entry, with its Markdown already rendered to HTML.
+/// One catalogue entry: what the classifier needs. The prose (rendered HTML, examples) is in [`Prose`].
 #[derive(Debug)]
 pub struct Entry {
     /// The stable id, equal to the file name.
@@ -84,12 +85,6 @@ pub struct Entry {
     pub status: Option<(u16, u16)>,
     /// Whether retrying can help; `None` for guides.
     pub retry: Option<Retry>,
-    /// One line: why it happens.
-    pub cause: &'static str,
-    /// One line: what to do.
-    pub solution: &'static str,
-    /// Official pages.
-    pub links: &'static [Link],
     /// In an OpenAI context, the status alone is enough to point here.
     pub status_decides: bool,
     /// `status: none`: errors of this entry carry no HTTP status, so a paste that shows one rules it out.
@@ -101,6 +96,19 @@ pub struct Entry {
     pub needs_openai: bool,
     /// What points at this entry.
     pub signals: Signals,
+}
+
+/// An entry's text, with its Markdown already rendered to HTML. Only with the `prose` feature (on by
+/// default): the wasm build leaves it out to stay small, and the npm package carries it as a JS module.
+#[cfg(feature = "prose")]
+#[derive(Debug)]
+pub struct Prose {
+    /// One line: why it happens.
+    pub cause: &'static str,
+    /// One line: what to do.
+    pub solution: &'static str,
+    /// Official pages.
+    pub links: &'static [Link],
     /// "Why this happens", rendered.
     pub why_html: &'static str,
     /// "What to do", rendered.
@@ -109,9 +117,20 @@ pub struct Entry {
     pub more_html: &'static str,
     /// A realistic paste that this entry must be the first match for.
     pub example: &'static str,
+    /// "Why this happens" as Markdown, for terminals.
+    pub why_md: &'static str,
+    /// "What to do" as Markdown, for terminals.
+    pub steps_md: &'static str,
 }
 
 impl Entry {
+    /// The entry's text.
+    #[cfg(feature = "prose")]
+    pub fn prose(&self) -> &'static Prose {
+        let i = ENTRIES.iter().position(|e| e.id == self.id).expect("every entry is in ENTRIES");
+        &PROSE[i]
+    }
+
     /// The status as text: `429`, or `500-599` for a range.
     pub fn status_text(&self) -> Option<String> {
         self.status.map(|(lo, hi)| if lo == hi { lo.to_string() } else { format!("{lo}-{hi}") })
@@ -125,16 +144,8 @@ impl Entry {
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
-/// The Markdown of each entry's main sections, for terminals. Not in the wasm: the page shows the HTML.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod text {
-    include!(concat!(env!("OUT_DIR"), "/catalogue_text.rs"));
-
-    /// "Why this happens" and "What to do" of an entry, as Markdown.
-    pub fn sections(id: &str) -> Option<(&'static str, &'static str)> {
-        TEXT.iter().find(|t| t.0 == id).map(|t| (t.1, t.2))
-    }
-}
+#[cfg(feature = "prose")]
+include!(concat!(env!("OUT_DIR"), "/catalogue_prose.rs"));
 
 /// The entry with this id.
 pub fn entry(id: &str) -> Option<&'static Entry> {

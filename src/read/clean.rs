@@ -109,9 +109,10 @@ fn strip_log_prefix(s: &str) -> &str {
     }
     let rest = &s[i..];
     // A `source | ` column (docker compose, log shippers).
-    if let Some(p) = rest.find("| ").filter(|&p| p < 48) {
+    let head = rest.as_bytes().get(..50).unwrap_or(rest.as_bytes());
+    if let Some(p) = head.windows(2).position(|w| w == b"| ") {
         let head = rest[..p].trim();
-        if !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || "-_.[]:/ ".contains(c)) {
+        if !head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric() || "-_.[]:/ ".contains(c)) {
             return &rest[p + 2..];
         }
     }

@@ -92,6 +92,9 @@ pub fn read_line(line: &str, st: &mut State) {
 
 /// `Error code: 429 - …` printed without a class (framework logs), and Node's `Error: 429 …` stack head.
 fn bare_status_message(line: &str, st: &mut State) {
+    if !line.contains("Error") {
+        return;
+    }
     let t = line.trim_start();
     let rest = t.strip_prefix("Error: ").or_else(|| t.find("Error code: ").map(|p| &t[p..]));
     let Some(rest) = rest else { return };
@@ -176,7 +179,8 @@ fn note_frames(line: &str, st: &mut State) {
             _ => st.ev.sdk = Some(Sdk::Node),
         }
     }
-    if line.contains("site-packages/openai/") || line.contains("node_modules/openai/") {
+    let frame = t.starts_with("File \"") || t.starts_with("at ");
+    if frame && (line.contains("site-packages/openai/") || line.contains("node_modules/openai/")) {
         st.ev.openai_context = true;
     }
 }
@@ -191,7 +195,7 @@ fn note_root_cause(line: &str, st: &mut State) {
 }
 
 fn cause_kind(line: &str) -> Option<CauseKind> {
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     CAUSES.iter().find(|(_, needles)| needles.iter().any(|n| lower.contains(n))).map(|(kind, _)| *kind)
 }
 

@@ -58,6 +58,16 @@ fn status_code(s: &str) -> Option<u16> {
 
 /// Records a response header the support report or the classifier can use.
 pub fn header(name: &str, value: &str, ev: &mut Evidence) {
+    // Every `word: value` line comes here; only names we know are worth a lowercase copy.
+    const KNOWN: &[&str] = &[
+        "x-request-id", "apim-request-id", "x-ms-region", "cf-ray", "server", "openai-organization", "openai-project",
+        "openai-processing-ms", "openai-version", "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+        "x-ratelimit-reset-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-tokens", "x-rate-limit-reset-tokens", "retry-after", "retry-after-ms", "date", "host",
+    ];
+    if !KNOWN.iter().any(|k| k.eq_ignore_ascii_case(name)) {
+        return;
+    }
     let name = name.to_ascii_lowercase();
     let v = || Some(value.to_string());
     match name.as_str() {
@@ -78,13 +88,13 @@ pub fn header(name: &str, value: &str, ev: &mut Evidence) {
         "x-ratelimit-remaining-tokens" => ev.rate.remaining_tokens = v(),
         "x-ratelimit-reset-tokens" | "x-rate-limit-reset-tokens" => ev.rate.reset_tokens = v(),
         "retry-after" => {
-            if let Ok(secs) = value.parse::<f64>() {
-                ev.retry_after_seconds.get_or_insert(secs);
+            if let Some((ms, "")) = super::decimal_millis(value) {
+                ev.retry_after_ms.get_or_insert(ms);
             }
         }
         "retry-after-ms" => {
-            if let Ok(ms) = value.parse::<f64>() {
-                ev.retry_after_seconds = Some(ms / 1000.0);
+            if let Some((thousandths, "")) = super::decimal_millis(value) {
+                ev.retry_after_ms = Some(thousandths / 1000);
             }
         }
         "date" if value.ends_with("GMT") => {

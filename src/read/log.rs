@@ -6,6 +6,10 @@ use super::State;
 use crate::evidence::Source;
 
 pub fn read_line(line: &str, st: &mut State) {
+    let maybe = ["HTTP Request: ", "etry", "failed with status ", "response_code="];
+    if !maybe.iter().any(|m| line.contains(m)) {
+        return;
+    }
     if let Some(p) = line.find("HTTP Request: ") {
         let rest = &line[p + 14..];
         let mut words = rest.split_whitespace();
@@ -31,7 +35,7 @@ pub fn read_line(line: &str, st: &mut State) {
         }
         let mut before = line[..p].split_whitespace().rev();
         if let (Some(url), Some(method)) = (before.next(), before.next()) {
-            note_endpoint(&method.to_uppercase(), url, st);
+            note_endpoint(&method.to_ascii_uppercase(), url, st);
         }
         if let Some(status) = line[p + 19..].split_whitespace().next().and_then(number).filter(|s| *s >= 400) {
             st.incident(Source::Log, line).status = Some(status);

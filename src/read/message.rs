@@ -72,8 +72,8 @@ pub fn read_message(line: &str, st: &mut State) {
         ev.rate.requested = number_after(line, "Requested ");
     }
     for lead in ["try again in ", "Try again in ", "retry after "] {
-        if let Some(secs) = line.find(lead).and_then(|p| duration_seconds(&line[p + lead.len()..])) {
-            ev.retry_after_seconds.get_or_insert(secs);
+        if let Some(ms) = line.find(lead).and_then(|p| duration_ms(&line[p + lead.len()..])) {
+            ev.retry_after_ms.get_or_insert(ms);
         }
     }
     if ev.request_id.is_none() {
@@ -99,33 +99,48 @@ fn number_after(line: &str, lead: &str) -> Option<u64> {
     rest.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
 }
 
-/// `9.816s`, `20ms`, `1m30s`, `6m0s`, `2 seconds`, `86400 seconds` → seconds.
-pub fn duration_seconds(s: &str) -> Option<f64> {
-    let s = s.trim_start();
-    let mut total = 0.0;
-    let mut rest = s;
+/// `9.816s`, `20ms`, `1m30s`, `6m0s`, `2 seconds`, `86400 seconds` → milliseconds.
+pub fn duration_ms(s: &str) -> Option<u64> {
+    let mut rest = s.trim_start();
+    let mut total = 0u64;
     let mut any = false;
-    loop {
-        let num: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-        let digits = num.trim_end_matches('.');
-        if digits.is_empty() {
-            break;
-        }
-        let value: f64 = digits.parse().ok()?;
-        rest = rest[num.len()..].trim_start();
-        let unit: String = rest.chars().take_while(char::is_ascii_alphabetic).collect();
-        let factor = match unit.as_str() {
-            "ms" => 0.001,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
-            "h" | "hour" | "hours" => 3600.0,
+    while let Some((value, after)) = decimal_millis(rest) {
+        let after = after.trim_start();
+        let unit: &str = &after[..after.bytes().take_while(u8::is_ascii_alphabetic).count()];
+        // `value` is the number times 1000, so a factor of 1 here means seconds.
+        let scaled = match unit {
+            "ms" => value / 1000,
+            "s" | "sec" | "secs" | "second" | "seconds" => value,
+            "m" | "min" | "mins" | "minute" | "minutes" => value.saturating_mul(60),
+            "h" | "hour" | "hours" => value.saturating_mul(3600),
             _ => return None,
         };
-        total += value * factor;
+        total = total.saturating_add(scaled);
         any = true;
-        rest = &rest[unit.len()..];
+        rest = &after[unit.len()..];
     }
     any.then_some(total)
+}
+
+/// A decimal number at the start of `s` as thousandths (`9.816` → 9816), and the text after it.
+pub fn decimal_millis(s: &str) -> Option<(u64, &str)> {
+    let int_len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if int_len == 0 || int_len > 15 {
+        return None;
+    }
+    let mut value: u64 = s[..int_len].parse().ok()?;
+    value *= 1000;
+    let mut rest = &s[int_len..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let frac_len = frac.bytes().take_while(u8::is_ascii_digit).count();
+        let mut scale = 100;
+        for d in frac.bytes().take(frac_len.min(3)) {
+            value += u64::from(d - b'0') * scale;
+            scale /= 10;
+        }
+        rest = &frac[frac_len..];
+    }
+    Some((value, rest))
 }
 
 #[cfg(test)]
@@ -134,10 +149,11 @@ mod tests {
 
     #[test]
     fn durations_in_the_shapes_the_api_uses() {
-        assert_eq!(duration_seconds("9.816s. Visit"), Some(9.816));
-        assert_eq!(duration_seconds("20ms"), Some(0.02));
-        assert_eq!(duration_seconds("6m0s"), Some(360.0));
-        assert_eq!(duration_seconds("2 seconds."), Some(2.0));
-        assert_eq!(duration_seconds("a moment"), None);
+        assert_eq!(duration_ms("9.816s. Visit"), Some(9816));
+        assert_eq!(duration_ms("20ms"), Some(20));
+        assert_eq!(duration_ms("6m0s"), Some(360_000));
+        assert_eq!(duration_ms("1m30.5s"), Some(90_500));
+        assert_eq!(duration_ms("2 seconds."), Some(2000));
+        assert_eq!(duration_ms("a moment"), None);
     }
 }

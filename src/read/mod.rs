@@ -15,7 +15,7 @@ mod log;
 mod message;
 
 pub use excerpt::{excerpt, Excerpt};
-pub use message::duration_seconds;
+pub use message::{decimal_millis, duration_ms};
 
 use crate::evidence::{Evidence, Incident, Source};
 use literal::Value;
@@ -253,5 +253,5 @@ fn lower_capped(s: &str) -> String {
     while !s.is_char_boundary(end) {
         end -= 1;
     }
-    s[..end].to_lowercase()
+    s[..end].to_ascii_lowercase()
 }
