@@ -108,28 +108,64 @@ pub fn array(items: impl IntoIterator<Item = String>) -> String {
     format!("[{}]", items.join(","))
 }
 
+/// The bytes `string` must look at: quotes, backslash, controls, `<`, `>`, `&`, and 0xE2 (U+2028/2029).
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'&' as usize] = true;
+    t[0x7f] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Writes `s` as a JSON string. Characters that could end a `<script>` block or confuse a terminal are
 /// escaped too, so the output is safe wherever it is pasted.
 pub fn string(buf: &mut String, s: &str) {
     buf.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => buf.push_str("\\\""),
-            '\\' => buf.push_str("\\\\"),
-            '\n' => buf.push_str("\\n"),
-            '\r' => buf.push_str("\\r"),
-            '\t' => buf.push_str("\\t"),
-            '<' => buf.push_str("\\u003c"),
-            '>' => buf.push_str("\\u003e"),
-            '&' => buf.push_str("\\u0026"),
-            '\u{2028}' => buf.push_str("\\u2028"),
-            '\u{2029}' => buf.push_str("\\u2029"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(buf, "\\u{:04x}", c as u32);
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        // Bytes that need nothing are copied in runs. 0xE2 starts U+2028 / U+2029 (line separators that end a
+        // JavaScript string); no other byte of a multi-byte character is special.
+        if !SPECIAL[usize::from(c)] {
+            continue;
+        }
+        let escaped = match c {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => {
+                if b[i + 2] == 0xA8 {
+                    "\\u2028"
+                } else {
+                    "\\u2029"
+                }
             }
-            c => buf.push(c),
+            c if c < 0x20 || c == 0x7f => "",
+            _ => continue,
+        };
+        buf.push_str(&s[run..i]);
+        run = i + if c == 0xE2 { 3 } else { 1 };
+        if escaped.is_empty() {
+            let _ = write!(buf, "\\u{:04x}", c);
+        } else {
+            buf.push_str(escaped);
         }
     }
+    buf.push_str(&s[run..]);
     buf.push('"');
 }
 
@@ -140,8 +176,8 @@ mod tests {
     #[test]
     fn escapes_what_json_and_html_need() {
         let mut s = String::new();
-        string(&mut s, "a\"b\\c\n</script>\u{1b}");
-        assert_eq!(s, r#""a\"b\\c\n\u003c/script\u003e\u001b""#);
+        string(&mut s, "a\"b\\c\n</script>\u{1b} é\u{2028}€");
+        assert_eq!(s, r#""a\"b\\c\n\u003c/script\u003e\u001b é\u2028€""#);
     }
 
     #[test]

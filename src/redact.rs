@@ -81,6 +81,10 @@ fn mask(token: &str) -> String {
 }
 
 fn find_keys(text: &str, spans: &mut Vec<(usize, usize, String)>) {
+    // `contains` is a vectorised scan; the loop below only runs on texts that have a candidate at all.
+    if !text.contains("sk-") {
+        return;
+    }
     let b = text.as_bytes();
     let mut from = 0;
     while let Some(p) = text[from..].find("sk-").map(|p| p + from) {
@@ -100,7 +104,7 @@ fn find_keys(text: &str, spans: &mut Vec<(usize, usize, String)>) {
 
 fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
     let b = text.as_bytes();
-    for name in SECRET_NAMES {
+    for name in SECRET_NAMES.iter().filter(|n| text.contains(*n)) {
         let mut from = 0;
         while let Some(p) = text[from..].find(name).map(|p| p + from) {
             from = p + name.len();
@@ -133,6 +137,9 @@ fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
         }
     }
     // `Bearer token` anywhere else (curl -v's `> authorization: Bearer …` is caught above).
+    if !text.contains("Bearer ") {
+        return;
+    }
     let mut from = 0;
     while let Some(p) = text[from..].find("Bearer ").map(|p| p + from + 7) {
         from = p;

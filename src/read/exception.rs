@@ -54,8 +54,14 @@ pub fn read_line(line: &str, st: &mut State) {
     note_frames(line, st);
     let found = exception(line);
     // Causes are named on exception lines (`httpcore.ConnectError: …`), in 0.x's `(Caused by …)`, and in
-    // Node's `[cause]:` / `reason:` / `code: 'ECONNRESET'` dumps.
-    let cause_line = found.is_some() || line.contains("ause") || line.contains("reason") || line.contains("code: 'E");
+    // Node's `[cause]:` / `reason:` / `code: 'ECONNRESET'` dumps; an SDK status error (`openai.RateLimitError:
+    // Error code: 429 - {…}`) names none, and its long body is not worth searching.
+    let status_error = found.is_some_and(|(class, message)| {
+        class.starts_with("openai.") && !class.contains("Connection") && !class.contains("Timeout")
+            && split_status(message).0.is_some()
+    });
+    let cause_line = !status_error
+        && (found.is_some() || line.contains("ause") || line.contains("reason") || line.contains("code: 'E"));
     if cause_line && line.len() <= 8192 {
         note_root_cause(line, st);
     }

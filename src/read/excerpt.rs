@@ -1,5 +1,5 @@
-//! Narrowing a large paste (a whole CI or application log) to the lines around the OpenAI errors in it, so
-//! the readers and the redaction only ever see a few kilobytes, whatever the input size.
+//! Narrowing a paste to the lines around the OpenAI errors in it, so the readers and the redaction only see
+//! those, whatever the input size: a whole CI log, or a 300-line framework traceback around one error line.
 //!
 //! One pass over the bytes looks up each two-byte window in a 64 Kbit table of anchor keys (`r:` of
 //! `Error:`, `P/` of `HTTP/`, `nA` of `OpenAI`, …); only a hit costs more than a table lookup. A hit is
@@ -9,8 +9,10 @@
 
 use super::exception;
 
-/// Pastes up to this size are read whole.
-pub const WHOLE: usize = 1 << 20;
+/// Pastes up to this size are read whole (reading every line of a short paste costs less than narrowing it).
+pub const WHOLE: usize = 2048;
+/// A paste up to this size in which nothing is relevant is read whole too: it may be a bare message.
+const WHOLE_IF_NOTHING: usize = 64 * 1024;
 /// Lines kept before and after a relevant line.
 const BEFORE: usize = 3;
 const AFTER: usize = 12;
@@ -35,6 +37,10 @@ const ANCHORS: &[(&str, usize)] = &[
     ("x-request-id", 0),
     ("X-Request-Id", 0),
     ("[log_", 0),
+    ("x-ratelimit-", 0),
+    ("retry-after", 4),
+    ("openai-organization", 5),
+    ("openai-project", 5),
 ];
 
 /// The narrowed text, and where its lines came from.
@@ -69,7 +75,8 @@ fn key_table() -> Box<[bool; 1 << 16]> {
     table
 }
 
-/// The excerpt of a large paste, or `None` when the paste is small enough to read whole.
+/// The excerpt of a paste, or `None` when it should be read whole (it is short, or shows nothing relevant
+/// and may be a bare message).
 pub fn excerpt(text: &str) -> Option<Excerpt> {
     if text.len() <= WHOLE {
         return None;
@@ -105,7 +112,9 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
                 i = le.max(i + 1);
                 continue;
             }
-            Keep::Line => (ls, le, true),
+            // A log line that opens an object (`OpenAI:DEBUG:response … {`) keeps the object too: a cut one
+            // would swallow whatever the excerpt puts after it.
+            Keep::Line => (ls, follow_body(b, le, ls), true),
             Keep::Context => {
                 let start = lines_back(b, ls, BEFORE);
                 (start, follow_body(b, lines_forward(b, le, AFTER), start), false)
@@ -156,6 +165,9 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
             out.push('\n');
         }
         ex_line += count_lines(chunk.as_bytes()) + usize::from(!chunk.ends_with('\n'));
+    }
+    if out.is_empty() && text.len() <= WHOLE_IF_NOTHING {
+        return None;
     }
     Some(Excerpt { text: out, regions, retries_elided, errors_elided })
 }
@@ -250,7 +262,8 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
         }
         "error\"" | "error'" if after.trim_start().starts_with(':') => Keep::Context,
         "Error:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
-        "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" => Keep::Line,
+        "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" | "x-ratelimit-"
+        | "retry-after" | "openai-organization" | "openai-project" => Keep::Line,
         _ => Keep::No,
     }
 }

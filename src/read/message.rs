@@ -29,54 +29,72 @@ pub fn read_line(line: &str, st: &mut State) {
     if maybe_foreign && FOREIGN_MARKS.iter().any(|m| line.contains(m)) {
         ev.foreign = true;
     }
-    if ev.model.is_none() && line.contains("model") {
-        for lead in ["model=\"", "model='", "\"model\": \"", "\"model\":\"", "model: '", "model: \""] {
-            if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
-                let name: String = rest.chars().take_while(|c| !matches!(c, '"' | '\'')).take(80).collect();
-                if !name.is_empty() && !name.contains(' ') {
-                    ev.model = Some(name);
-                    break;
-                }
-            }
+    if ev.model.is_none() {
+        ev.model = model_in_code(line);
+    }
+}
+
+/// `model="gpt-4o"`, `model='gpt-4o'`, `"model": "gpt-4o"`, `model: 'gpt-4o'` (Python, JSON, JavaScript).
+fn model_in_code(line: &str) -> Option<String> {
+    for (p, _) in line.match_indices("model") {
+        let rest = line[p + 5..].trim_start_matches(['"', '\'']).trim_start();
+        let Some(rest) = rest.strip_prefix(['=', ':']) else { continue };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
+        let name: String = rest[1..].chars().take_while(|c| *c != quote).take(80).collect();
+        if !name.is_empty() && !name.contains(' ') {
+            return Some(name);
         }
     }
+    None
 }
 
 /// Facts inside an error message: model, organization, project, rate-limit figures, when to retry, a
 /// request id quoted in prose. Called on messages only (exception lines, bodies, log errors, bare text).
 pub fn read_message(line: &str, st: &mut State) {
     let ev = &mut st.ev;
-    if let Some(m) = quoted_after(line, "The model `").or_else(|| quoted_after(line, "access to model `")) {
-        ev.model = Some(m);
+    // Each fact is looked for only when a vectorised `contains` says its words are there at all.
+    if line.contains(" model `") {
+        if let Some(m) = quoted_after(line, "The model `").or_else(|| quoted_after(line, "access to model `")) {
+            ev.model = Some(m);
+        }
     }
-    if let Some(p) = quoted_after(line, "Project `") {
-        ev.project = Some(p);
+    if line.contains("Project `") {
+        ev.project = quoted_after(line, "Project `").or(ev.project.take());
     }
-    for lead in ["Rate limit reached for ", "Request too large for "] {
-        if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
-            if let Some(model) = rest.split_whitespace().next() {
-                ev.model = Some(model.to_string());
+    if line.contains(" for ") {
+        for lead in ["Rate limit reached for ", "Request too large for "] {
+            if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
+                if let Some(model) = rest.split_whitespace().next() {
+                    ev.model = Some(model.to_string());
+                }
             }
         }
     }
-    if let Some(org) = word_after(line, "in organization ") {
-        ev.organization.get_or_insert(org);
-    }
-    if let Some(p) = line.find(" per ").filter(|_| line.contains("Limit ")) {
-        // `on tokens per min (TPM): Limit 30000, …`
-        let start = line[..p].rfind(" on ").map_or(p, |s| s + 4);
-        let end = line[p..].find(':').map_or(line.len(), |e| p + e);
-        ev.rate.window = Some(line[start..end].trim().to_string());
-        ev.rate.limit = number_after(line, "Limit ");
-        ev.rate.used = number_after(line, "Used ");
-        ev.rate.requested = number_after(line, "Requested ");
-    }
-    for lead in ["try again in ", "Try again in ", "retry after "] {
-        if let Some(ms) = line.find(lead).and_then(|p| duration_ms(&line[p + lead.len()..])) {
-            ev.retry_after_ms.get_or_insert(ms);
+    if line.contains("in organization ") {
+        if let Some(org) = word_after(line, "in organization ") {
+            ev.organization.get_or_insert(org);
         }
     }
-    if ev.request_id.is_none() {
+    if line.contains("Limit ") {
+        if let Some(p) = line.find(" per ") {
+            // `on tokens per min (TPM): Limit 30000, …`
+            let start = line[..p].rfind(" on ").map_or(p, |s| s + 4);
+            let end = line[p..].find(':').map_or(line.len(), |e| p + e);
+            ev.rate.window = Some(line[start..end].trim().to_string());
+            ev.rate.limit = number_after(line, "Limit ");
+            ev.rate.used = number_after(line, "Used ");
+            ev.rate.requested = number_after(line, "Requested ");
+        }
+    }
+    if line.contains("ry again in ") || line.contains("retry after ") {
+        for lead in ["try again in ", "Try again in ", "retry after "] {
+            if let Some(ms) = line.find(lead).and_then(|p| duration_ms(&line[p + lead.len()..])) {
+                ev.retry_after_ms.get_or_insert(ms);
+            }
+        }
+    }
+    if ev.request_id.is_none() && (line.contains("request ID ") || line.contains("Request ID: ")) {
         ev.request_id = word_after(line, "request ID ").or_else(|| word_after(line, "Request ID: "));
     }
 }
