@@ -278,12 +278,11 @@ fn generate(entries: &[Draft]) -> String {
             Some((lo, hi)) => format!("Some(({lo}, {hi}))"),
             None => "None".into(),
         };
-        let lower: Vec<String> = d.messages.iter().map(|m| m.to_lowercase()).collect();
         let _ = writeln!(
             s,
             "    Entry {{ id: {:?}, title: {:?}, kind: {kind}, status: {status}, retry: {retry}, \
              status_decides: {}, no_status: {}, needs_azure: {}, needs_openai: {}, \
-             signals: Signals {{ codes: {}, types: {}, messages: {}, messages_lower: {}, classes: {} }} }},",
+             signals: Signals {{ codes: {}, types: {}, messages: {}, classes: {} }} }},",
             d.id,
             d.title,
             d.status_decides,
@@ -293,7 +292,6 @@ fn generate(entries: &[Draft]) -> String {
             strs(&d.codes),
             strs(&d.types),
             strs(&d.messages),
-            strs(&lower),
             strs(&d.classes),
         );
     }

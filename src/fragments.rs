@@ -11,17 +11,19 @@ use crate::catalogue::ENTRIES;
 struct Index {
     /// For each two-byte value, 1 + its bucket's index in `buckets`, or 0.
     table: Box<[u16; 1 << 16]>,
-    /// (entry index in ENTRIES, fragment index in its `messages_lower`, the fragment).
-    buckets: Vec<Vec<(usize, usize, &'static str)>>,
+    /// (entry index in ENTRIES, fragment index in its `messages`, the fragment lowercased).
+    buckets: Vec<Vec<(usize, usize, String)>>,
 }
 
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut table = Box::new([0u16; 1 << 16]);
-        let mut buckets: Vec<Vec<(usize, usize, &'static str)>> = Vec::new();
+        let mut buckets: Vec<Vec<(usize, usize, String)>> = Vec::new();
         for (e, entry) in ENTRIES.iter().enumerate() {
-            for (f, frag) in entry.signals.messages_lower.iter().enumerate() {
+            for (f, frag) in entry.signals.messages.iter().enumerate() {
+                // Lowercased here, once, rather than stored twice in the binary.
+                let frag = frag.to_ascii_lowercase();
                 let b = frag.as_bytes();
                 if b.len() < 2 {
                     continue;
@@ -48,7 +50,8 @@ pub fn found(lower: &str) -> Vec<(usize, usize)> {
         if slot == 0 {
             continue;
         }
-        for &(e, f, frag) in &ix.buckets[usize::from(slot) - 1] {
+        for (e, f, frag) in &ix.buckets[usize::from(slot) - 1] {
+            let (e, f) = (*e, *f);
             if b[i..].starts_with(frag.as_bytes()) && !hits.contains(&(e, f)) {
                 hits.push((e, f));
             }
@@ -68,8 +71,8 @@ mod tests {
                     rate limit reached for gpt-4o. connection error.";
         let mut naive = Vec::new();
         for (e, entry) in ENTRIES.iter().enumerate() {
-            for (f, frag) in entry.signals.messages_lower.iter().enumerate() {
-                if text.contains(frag) {
+            for (f, frag) in entry.signals.messages.iter().enumerate() {
+                if text.contains(&frag.to_ascii_lowercase()) {
                     naive.push((e, f));
                 }
             }

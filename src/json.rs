@@ -104,8 +104,15 @@ pub fn millis_as_seconds(ms: u64) -> String {
 
 /// An array from already-written JSON values.
 pub fn array(items: impl IntoIterator<Item = String>) -> String {
-    let items: Vec<String> = items.into_iter().collect();
-    format!("[{}]", items.join(","))
+    let mut out = String::from("[");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&item);
+    }
+    out.push(']');
+    out
 }
 
 /// The bytes `string` must look at: quotes, backslash, controls, `<`, `>`, `&`, and 0xE2 (U+2028/2029).

@@ -55,19 +55,22 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
         row("Root cause:", Some(cause.text.clone()), "");
     }
     let r = &ev.rate;
-    let rate: Vec<String> = [
+    let mut rate = String::new();
+    for (k, v) in [
         ("limit-requests", &r.limit_requests),
         ("remaining-requests", &r.remaining_requests),
         ("reset-requests", &r.reset_requests),
         ("limit-tokens", &r.limit_tokens),
         ("remaining-tokens", &r.remaining_tokens),
         ("reset-tokens", &r.reset_tokens),
-    ]
-    .iter()
-    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} {v}")))
-    .collect();
+    ] {
+        if let Some(v) = v {
+            let sep = if rate.is_empty() { "" } else { ", " };
+            rate.push_str(&format!("{sep}{k} {v}"));
+        }
+    }
     if !rate.is_empty() {
-        row("Rate limits:", Some(rate.join(", ")), "");
+        row("Rate limits:", Some(rate), "");
     }
     row("Request details:", None, "- add the request body and headers you sent (remove the key)");
     row("Other details:", None, "- how often it happens, what changed, what you tried");
@@ -82,12 +85,22 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
 
 /// A value on one line, capped: a report row must not carry a whole HTML page.
 fn one_line(s: &str) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 600 {
-        flat.chars().take(600).collect::<String>() + " …"
-    } else {
-        flat
+    let mut flat = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(word);
     }
+    if flat.len() <= 600 {
+        return flat;
+    }
+    let mut end = 600;
+    while !flat.is_char_boundary(end) {
+        end -= 1;
+    }
+    flat.truncate(end);
+    flat + " …"
 }
 
 fn has_timezone(t: &str) -> bool {

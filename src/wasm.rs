@@ -2,8 +2,9 @@
 //! return strings. No logic lives here; the JS wrapper in `npm/` parses the JSON into plain objects, checks
 //! arguments and turns a trap into a JS `Error`.
 //!
-//! Every answer is JSON written by the core (`Explanation::to_json`, `entry_json`, `catalogue_json`), so the
-//! wasm package returns exactly what the CLI's `--json` prints.
+//! Every answer is JSON written by the core (`Explanation::to_json`), so the wasm package returns exactly what
+//! the CLI's `--json` prints. The catalogue is not exported: the npm package ships it as `catalogue.js`, made
+//! from the CLI's `--list --json` (its prose would double the module).
 
 use wasm_bindgen::prelude::*;
 
@@ -17,18 +18,6 @@ pub fn explain(text: &str) -> String {
 #[wasm_bindgen]
 pub fn report(text: &str) -> String {
     crate::report(text)
-}
-
-/// Every catalogue entry, as a JSON array.
-#[wasm_bindgen]
-pub fn catalogue() -> String {
-    crate::catalogue_json()
-}
-
-/// One catalogue entry as JSON, or `undefined` when no entry has this id.
-#[wasm_bindgen]
-pub fn entry(id: &str) -> Option<String> {
-    crate::entry(id).map(crate::entry_json)
 }
 
 /// The crate's version, which the npm package shares.

@@ -64,10 +64,8 @@ pub struct Signals {
     pub codes: &'static [&'static str],
     /// `error.type` values.
     pub types: &'static [&'static str],
-    /// Message fragments as written in the entry (for showing).
+    /// Message fragments as written in the entry, matched case-insensitively (ASCII).
     pub messages: &'static [&'static str],
-    /// The same fragments lowercased (for matching).
-    pub messages_lower: &'static [&'static str],
     /// Exception classes: bare names match any OpenAI SDK's class of that name, dotted ones match exactly.
     pub classes: &'static [&'static str],
 }

@@ -64,15 +64,18 @@ impl Excerpt {
     }
 }
 
-/// One flag per two-byte window value: is it some anchor's key? (64 KiB, built per call in microseconds;
-/// a byte per entry makes the scan's test a single load.)
-fn key_table() -> Box<[bool; 1 << 16]> {
-    let mut table = Box::new([false; 1 << 16]);
-    for (anchor, at) in ANCHORS {
-        let b = anchor.as_bytes();
-        table[usize::from(u16::from_be_bytes([b[*at], b[at + 1]]))] = true;
-    }
-    table
+/// One flag per two-byte window value: is it some anchor's key? (64 KiB, built once; a byte per entry makes
+/// the scan's test a single load.)
+fn key_table() -> &'static [bool; 1 << 16] {
+    static TABLE: std::sync::OnceLock<Box<[bool; 1 << 16]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Box::new([false; 1 << 16]);
+        for (anchor, at) in ANCHORS {
+            let b = anchor.as_bytes();
+            table[usize::from(u16::from_be_bytes([b[*at], b[at + 1]]))] = true;
+        }
+        table
+    })
 }
 
 /// The excerpt of a paste, or `None` when it should be read whole (it is short, or shows nothing relevant
@@ -88,7 +91,7 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
     let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i + 1 < b.len() {
-        match next_key(b, &table, i) {
+        match next_key(b, table, i) {
             Some(p) => i = p,
             None => break,
         }

@@ -150,13 +150,19 @@ pub fn parse(text: &str) -> (Value, usize) {
     (done.unwrap_or(Value::Map(Vec::new())), i)
 }
 
+/// The bytes of a string read from valid UTF-8, split only at ASCII characters, so they are valid UTF-8 too;
+/// only a cut at [`MAX_BYTES`] inside a character could spoil that, and such a string is dropped.
+fn text(out: Vec<u8>) -> String {
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Reads a quoted string starting at `bytes[0]` (the quote). Handles the escapes JSON and Python repr use.
 fn string(bytes: &[u8], quote: u8) -> (String, usize) {
     let mut out = Vec::new();
     let mut i = 1;
     while i < bytes.len() {
         match bytes[i] {
-            b if b == quote => return (String::from_utf8_lossy(&out).into_owned(), i + 1),
+            b if b == quote => return (text(out), i + 1),
             b'\\' if i + 1 < bytes.len() => {
                 i += 1;
                 match bytes[i] {
@@ -179,14 +185,14 @@ fn string(bytes: &[u8], quote: u8) -> (String, usize) {
                 i += 1;
             }
             // A line break ends a string that never closed (a truncated or mangled paste).
-            b'\n' => return (String::from_utf8_lossy(&out).into_owned(), i),
+            b'\n' => return (text(out), i),
             b => {
                 out.push(b);
                 i += 1;
             }
         }
     }
-    (String::from_utf8_lossy(&out).into_owned(), i)
+    (text(out), i)
 }
 
 #[cfg(test)]

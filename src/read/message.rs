@@ -79,7 +79,7 @@ pub fn read_message(line: &str, st: &mut State) {
     if line.contains("Limit ") {
         if let Some(p) = line.find(" per ") {
             // `on tokens per min (TPM): Limit 30000, …`
-            let start = line[..p].rfind(" on ").map_or(p, |s| s + 4);
+            let start = line[..p].match_indices(" on ").last().map_or(p, |(s, _)| s + 4);
             let end = line[p..].find(':').map_or(line.len(), |e| p + e);
             ev.rate.window = Some(line[start..end].trim().to_string());
             ev.rate.limit = number_after(line, "Limit ");
