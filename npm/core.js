@@ -1,15 +1,19 @@
 // The API both entry files share (index.js for browsers and bundlers, node.js for Node): argument checks,
 // JSON.parse of the core's answers, and the defence of the boundary. The WebAssembly module itself returns
-// JSON strings (src/wasm.rs); nothing here interprets an answer.
+// JSON strings (src/wasm.rs); nothing here interprets an answer. The catalogue is not in the module: its prose
+// would double the .wasm, so build.sh writes it as catalogue.js (the CLI's `--list --json`), plain data that
+// needs no init and that bundlers drop when catalogue() and entry() are not used.
 
 import * as glue from './explainer.js';
+import entries from './catalogue.js';
 
 /** The package's version, equal to the Rust crate's (build.sh writes it here from Cargo.toml). */
 export const version = '@VERSION@';
 
 let loaded = false;
 let broken = null;
-let catalogueJson;
+let panicNext = false;
+let byId;
 
 /** Called by the entry file once the module is instantiated. */
 export function markLoaded() {
@@ -43,6 +47,10 @@ function call(fn, run) {
     );
   }
   try {
+    if (panicNext) {
+      panicNext = false;
+      glue.__panic();
+    }
     return run();
   } catch (cause) {
     try {
@@ -71,16 +79,16 @@ export function report(text) {
   return call('report', () => glue.report(text));
 }
 
+// A fresh copy each time: callers may change what they get.
 export function catalogue() {
-  catalogueJson ??= call('catalogue', () => glue.catalogue());
-  // A fresh copy each time: callers may change what they get.
-  return JSON.parse(catalogueJson);
+  return structuredClone(entries);
 }
 
 export function entry(id) {
   needString('entry', 'id', id);
-  const json = call('entry', () => glue.entry(id));
-  return json === undefined ? undefined : JSON.parse(json);
+  byId ??= new Map(entries.map((e) => [e.id, e]));
+  const e = byId.get(id);
+  return e === undefined ? undefined : structuredClone(e);
 }
 
 /** The version the WebAssembly module reports (the tests check it equals `version`). Not part of the API. */
@@ -91,4 +99,12 @@ export function wasmVersion() {
 /** Makes the Rust side panic, for the tests of the recovery above. Not part of the API. */
 export function __panic() {
   return call('__panic', () => glue.__panic());
+}
+
+/**
+ * Makes the next call into the module (whichever: `explain()` from a page, say) panic inside it before it runs,
+ * so that tests can check what a page or element does with the Error. Not part of the API.
+ */
+export function __panicOnNextCall() {
+  panicNext = true;
 }

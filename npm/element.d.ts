@@ -1,4 +1,5 @@
-// Types for element.js (the <openai-error-explainer> class and the renderer the page shares) and define.js.
+// Types for element.js: the <openai-error-explainer> class, and the renderer the page shares (render.js, whose
+// exports element.js passes on). define.d.ts re-exports the class from here.
 import type { Explanation, Entry } from './index.js';
 
 export declare const TAG: 'openai-error-explainer';

@@ -1,243 +1,14 @@
-// <openai-error-explainer> and the answer renderer the page shares. Only exports: define.js registers the
-// tag, and nothing touches the DOM at import. Pasted text is only ever set as text; the one innerHTML is the
-// catalogue's own HTML (`catalogueHtml`), rendered from our Markdown at build time.
+// <openai-error-explainer>: the element class and its styles; the answer itself is drawn by render.js, which the
+// page shares (and imports alone, without the class and its CSS). Only exports: define.js registers the tag, and
+// nothing touches the DOM at import.
 
-import init, { explain, entry } from './index.js';
+import { explain } from './index.js';
+import { FAILED, announce, h, load, renderExplanation, renderFailure } from './render.js';
+
+// The renderer's exports stay available from here, as they were before render.js was split out.
+export * from './render.js';
 
 export const TAG = 'openai-error-explainer';
-
-let loading;
-/** Loads the wasm once, however many elements (or the page) ask. */
-export function load() {
-  return (loading ??= Promise.resolve().then(() => init()));
-}
-
-/** `h('p', {class: 'x'}, 'text', child)`: an element; strings become text nodes, never markup. */
-export function h(tag, attrs, ...kids) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs ?? {})) {
-    if (v == null || v === false) continue;
-    if (typeof v === 'function') el.addEventListener(k, v);
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const kid of kids.flat(9)) if (kid != null && kid !== false && kid !== '') el.append(kid);
-  return el;
-}
-
-/** The catalogue's build-time HTML (ours, never a paste's). */
-export function catalogueHtml(html, cls = 'prose') {
-  const div = h('div', { class: cls });
-  div.innerHTML = html;
-  return div;
-}
-
-export const RETRY = { now: 'Retry now', wait: 'Wait, then retry', never: 'Do not retry' };
-
-/** `12`, `1.5`, `90 s`, `6 min`, `24 h`. */
-export function seconds(s) {
-  if (s >= 3600) return `${Math.round(s / 360) / 10} h`;
-  if (s >= 120) return `${Math.round(s / 6) / 10} min`;
-  return `${Math.round(s * 10) / 10} s`;
-}
-
-/** One line for the live region: what happened, not the whole answer. */
-export function announce(x) {
-  if (!x) return '';
-  const [first, ...rest] = x.matches;
-  if (!first) return 'No catalogue entry matches this paste.';
-  const more = rest.length ? `, ${rest.length} other candidate${rest.length > 1 ? 's' : ''}` : '';
-  return `Matched ${first.status ? first.status + ' ' : ''}${first.title}${more}.`;
-}
-
-export function badge(cls, text) {
-  return h('span', { class: `badge ${cls}` }, text);
-}
-
-export function statusBadge(status) {
-  if (!status) return null;
-  const n = parseInt(status, 10);
-  return badge(n >= 500 ? 's5' : n >= 400 ? 's4' : 'sx', status);
-}
-
-function retryBadge(retry) {
-  if (!retry) return null;
-  const after = retry.verdict === 'wait' && retry.after_seconds != null ? ` (≥ ${seconds(retry.after_seconds)})` : '';
-  return badge(`r-${retry.verdict}`, RETRY[retry.verdict] + after);
-}
-
-export function links(list) {
-  if (!list?.length) return null;
-  return h('ul', { class: 'links' },
-    list.map((l) => h('li', {}, h('a', { href: l.url, rel: 'noopener noreferrer', target: '_blank' }, l.label))));
-}
-
-function code(v) {
-  return h('code', {}, String(v));
-}
-
-/** `12 of 500 left, resets in 1m20s` from the rate-limit headers of one kind. */
-function limitLine(limit, remaining, reset) {
-  if (limit == null && remaining == null && reset == null) return null;
-  const parts = [];
-  if (remaining != null && limit != null) parts.push(`${remaining} of ${limit} left`);
-  else if (limit != null) parts.push(`limit ${limit}`);
-  else if (remaining != null) parts.push(`${remaining} left`);
-  if (reset != null) parts.push(`resets in ${reset}`);
-  return parts.join(', ');
-}
-
-/** Rows of the evidence table: [label, value (string or node)], only what the paste said. */
-export function evidenceRows(ev) {
-  if (!ev) return [];
-  const r = ev.rate_limits ?? {};
-  const rows = [
-    ['Status', ev.status],
-    ['Error code', ev.error_code && code(ev.error_code)],
-    ['Error type', ev.error_type && code(ev.error_type)],
-    ['Parameter', ev.error_param && code(ev.error_param)],
-    ['Message', ev.error_message],
-    ['Exception', ev.exception && code(ev.exception)],
-    ['SDK', ev.sdk],
-    ['Root cause', ev.root_cause && `${ev.root_cause.kind}: ${ev.root_cause.text}`],
-    ['Request ID', ev.request_id && code(ev.request_id)],
-    ['Organization', ev.organization && code(ev.organization)],
-    ['Project', ev.project && code(ev.project)],
-    ['Model', ev.model && code(ev.model)],
-    ['Endpoint', ev.endpoint && code(ev.endpoint)],
-    ['Requests limit', limitLine(r.limit_requests, r.remaining_requests, r.reset_requests)],
-    ['Tokens limit', limitLine(r.limit_tokens, r.remaining_tokens, r.reset_tokens)],
-    ['Limit hit', r.limit != null || r.requested != null
-      ? [r.window && `${r.window}: `, [r.limit != null && `limit ${r.limit}`, r.used != null && `used ${r.used}`,
-        r.requested != null && `requested ${r.requested}`].filter(Boolean).join(', ')].filter(Boolean).join('')
-      : null],
-    ['Retry-After', ev.retry_after_seconds != null ? seconds(ev.retry_after_seconds) : null],
-    ['Timestamp', ev.timestamp],
-    ['Retries seen', ev.retries_seen > 0 ? ev.retries_seen : null],
-    ['Errors in paste', ev.errors_seen > 1
-      ? `${ev.errors_seen}${ev.decisive_line != null ? `; the decisive one on line ${ev.decisive_line}` : ''}` : null],
-    ['Azure OpenAI', ev.azure ? 'yes' : null],
-  ];
-  return rows.filter(([, v]) => v != null && v !== '');
-}
-
-function evidenceTable(ev, caption, hl) {
-  const rows = evidenceRows(ev);
-  if (!rows.length) return null;
-  return h('section', { class: 'evidence' },
-    h(`h${hl}`, {}, caption),
-    h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption },
-      h('table', {}, h('tbody', {}, rows.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k), h('td', {}, v)))))));
-}
-
-/** A copy button for `text`; says "Copied" for a moment (the label change is announced). */
-export function copyButton(text, label = 'Copy report') {
-  const btn = h('button', { type: 'button', class: 'copy' }, label);
-  btn.addEventListener('click', async () => {
-    let ok = false;
-    try {
-      await navigator.clipboard.writeText(text);
-      ok = true;
-    } catch {
-      // No clipboard API (insecure context, or a frame without the permission): select the text instead.
-      const pre = btn.closest('section')?.querySelector('pre');
-      if (pre) {
-        const range = document.createRange();
-        range.selectNodeContents(pre);
-        const sel = pre.getRootNode().getSelection?.() ?? getSelection();
-        sel.removeAllRanges();
-        sel.addRange(range);
-        ok = document.execCommand?.('copy') ?? false;
-      }
-    }
-    btn.textContent = ok ? 'Copied' : 'Selected: press Ctrl+C';
-    btn.dataset.copied = ok ? 'yes' : 'no';
-    clearTimeout(btn._t);
-    btn._t = setTimeout(() => { btn.textContent = label; delete btn.dataset.copied; }, 2500);
-  });
-  return btn;
-}
-
-function reportSection(report, hl) {
-  if (!report) return null;
-  return h('section', { class: 'report' },
-    h('div', { class: 'row' }, h(`h${hl}`, {}, 'Support report'), copyButton(report)),
-    h('p', { class: 'muted' }, 'What OpenAI support asks for, filled from your paste. API keys are already redacted.'),
-    h('pre', { tabindex: '0', 'aria-label': 'Support report' }, report));
-}
-
-function noMatch(x, hl) {
-  const rows = evidenceRows(x.evidence);
-  return h('div', { class: 'nomatch' },
-    h(`h${hl}`, {}, 'No catalogue entry matches this paste'),
-    h('p', {}, rows.length
-      ? 'Some of it was recognised (below), but not enough to name the error.'
-      : 'Nothing in it looks like an OpenAI API error, SDK exception or HTTP response.'),
-    evidenceTable(x.evidence, 'What was recognised', hl + 1),
-    h(`h${hl + 1}`, {}, 'What to paste instead'),
-    h('ul', {},
-      h('li', {}, 'The whole traceback or stack trace, down to the last line (the exception and its message).'),
-      h('li', {}, 'The HTTP response: status line, headers and JSON body (', code('curl -i'), ' shows them).'),
-      h('li', {}, 'The log lines around the failure, including the ', code('error'), ' object the API returned.')));
-}
-
-/**
- * The answer for one explanation, as a DocumentFragment. Options: `compact` (the primary entry's summary
- * only), `headingLevel` (of the entry title; subsections are one below), `href(id)` (a link to an entry in
- * a reference, or null for none), `lookup(id)` (catalogue entry by id; the package's `entry` by default).
- * Every rendered match carries `data-entry-id`, the primary first in document order.
- */
-export function renderExplanation(x, { compact = false, headingLevel = 3, href = null, lookup = entry } = {}) {
-  const frag = document.createDocumentFragment();
-  const hl = headingLevel;
-  if (!x) return frag;
-  const [first, ...others] = x.matches ?? [];
-  if (!first) {
-    frag.append(noMatch(x, hl));
-    if (!compact) frag.append(reportSection(x.report, hl + 1) ?? '');
-    return frag;
-  }
-  const e = lookup(first.id) ?? {};
-  const card = h('article', { class: 'match primary', 'data-entry-id': first.id, 'aria-labelledby': 'primary-title' },
-    h('p', { class: 'meta' }, statusBadge(first.status), retryBadge(x.retry), code(first.id)),
-    h(`h${hl}`, { id: 'primary-title', class: 'title' }, first.title),
-    h('dl', { class: 'cs' },
-      e.cause && [h('dt', {}, 'Cause'), h('dd', {}, e.cause)],
-      e.solution && [h('dt', {}, 'Solution'), h('dd', {}, e.solution)],
-      x.retry && [h('dt', {}, 'Retry'), h('dd', {}, x.retry.why)]),
-    x.notes?.length ? h('ul', { class: 'notes', 'aria-label': 'Notes from your paste' }, x.notes.map((n) => h('li', {}, n))) : null);
-  if (!compact) {
-    if (e.why_html) card.append(h(`h${hl + 1}`, {}, 'Why this happens'), catalogueHtml(e.why_html, 'prose'));
-    if (e.steps_html) card.append(h(`h${hl + 1}`, {}, 'What to do'), catalogueHtml(e.steps_html, 'prose'));
-    if (e.more_html) card.append(catalogueHtml(e.more_html, 'prose more'));
-  }
-  if (e.links?.length) card.append(h(`h${hl + 1}`, {}, 'Official links'), links(e.links));
-  if (!compact && first.reasons?.length) {
-    card.append(h('details', { class: 'reasons' },
-      h('summary', {}, `Why this entry (score ${first.score})`),
-      h('ul', {}, first.reasons.map((r) => h('li', {}, r)))));
-  }
-  if (href) card.append(h('p', { class: 'ref' }, h('a', { href: href(first.id) }, 'This entry in the error reference')));
-  frag.append(card);
-  if (compact) {
-    if (others.length) {
-      frag.append(h('p', { class: 'muted others-note' }, `Also possible: `,
-        others.map((m, i) => [i ? ', ' : '', h('span', { 'data-entry-id': m.id }, m.title)])));
-    }
-    return frag;
-  }
-  frag.append(evidenceTable(x.evidence, 'What the paste says', hl) ?? '');
-  if (others.length) {
-    frag.append(h('section', { class: 'others' },
-      h(`h${hl}`, {}, 'Other candidates'),
-      h('ol', {}, others.map((m) => h('li', { 'data-entry-id': m.id },
-        h('p', {},
-          href ? h('a', { href: href(m.id) }, m.title) : h('strong', {}, m.title), ' ',
-          statusBadge(m.status), ' ', badge('score', `score ${m.score}`)),
-        m.reasons?.length ? h('ul', { class: 'muted' }, m.reasons.map((r) => h('li', {}, r))) : null)))));
-  }
-  frag.append(reportSection(x.report, hl) ?? '');
-  return frag;
-}
 
 // The element's styles. Everything is in em (the host's root font size must not matter) and every colour
 // reads a public custom property first (`--oee-*`), so a host can theme it; `light-dark()` follows the
@@ -288,6 +59,7 @@ th{white-space:nowrap;font-weight:600;color:var(--_muted)}
 button{font:inherit;font-size:.875em;color:var(--_bg);background:var(--_accent);border:0;border-radius:var(--_radius);
 padding:.35em .9em;cursor:pointer}
 details summary{cursor:pointer;color:var(--_muted)}
+.failed{border-inline-start:3px solid light-dark(#b3261e,#ff9b93);padding-inline-start:.8em}
 `;
 
 let sheet;
@@ -321,6 +93,7 @@ export class OpenAIErrorExplainerElement extends Base {
   #wrap;
   #timer = 0;
   #explanation = null;
+  #failure = null;
   #observer = null;
   #pending = false;
 
@@ -361,7 +134,7 @@ export class OpenAIErrorExplainerElement extends Base {
 
   attributeChangedCallback(name, old, value) {
     if (name === 'value' && value != null) this.value = value;
-    else if (this.#explanation) this.#render();
+    else if (this.#explanation || this.#failure) this.#render();
   }
 
   /** The paste being explained. Setting it explains at once. */
@@ -405,7 +178,14 @@ export class OpenAIErrorExplainerElement extends Base {
   #run() {
     clearTimeout(this.#timer);
     const text = this.#input.value;
-    this.#explanation = text.trim() ? explain(text) : null;
+    this.#failure = null;
+    try {
+      this.#explanation = text.trim() ? explain(text) : null;
+    } catch (err) {
+      // A bug inside the module (the package has restarted it): say so here instead of leaving a dead widget.
+      this.#explanation = null;
+      this.#failure = err;
+    }
     this.#render();
     if (this.#explanation) {
       this.dispatchEvent(new CustomEvent('explained', { detail: this.#explanation, bubbles: true, composed: true }));
@@ -415,6 +195,11 @@ export class OpenAIErrorExplainerElement extends Base {
   #render() {
     const x = this.#explanation;
     const level = Math.min(5, Math.max(1, parseInt(this.getAttribute('heading-level'), 10) || 3));
+    if (this.#failure) {
+      this.#out.replaceChildren(renderFailure(this.#failure, { headingLevel: level }));
+      this.#status.textContent = FAILED;
+      return;
+    }
     this.#out.replaceChildren(renderExplanation(x, { compact: this.compact, headingLevel: level }));
     this.#status.textContent = announce(x);
   }

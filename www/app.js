@@ -1,7 +1,8 @@
 // The page: a paste box, the answer (updated as the text changes), an examples menu and the catalogue as a
 // searchable error reference. After loading it makes no request. Pasted text is only ever set as text.
 import { explain, catalogue, version } from './pkg/index.js';
-import { RETRY, announce, catalogueHtml, h, links, load, renderExplanation, statusBadge } from './pkg/element.js';
+// The renderer alone (render.js), not the element class and its styles (element.js), which the page does not use.
+import { FAILED, RETRY, announce, catalogueHtml, h, links, load, renderExplanation, renderFailure, statusBadge } from './pkg/render.js';
 
 /** Pastes longer than this (UTF-16 units, about bytes) are explained in a worker so typing never freezes. */
 const BIG = 256 * 1024;
@@ -52,7 +53,14 @@ function update() {
     worker.postMessage({ id, text });
     return;
   }
-  show(explain(text), id);
+  let x;
+  try {
+    x = explain(text);
+  } catch (err) {
+    // A bug inside the module (the package has restarted it, so the next paste works): a readable error state.
+    return failed(err, id);
+  }
+  show(x, id);
 }
 
 function show(x, id) {
@@ -62,6 +70,17 @@ function show(x, id) {
   result.replaceChildren(x ? renderExplanation(x, { href, lookup, headingLevel: 3 }) : emptyState());
   status.textContent = announce(x);
   answer.dataset.state = !x ? 'empty' : x.matches.length ? 'matched' : 'nomatch';
+  answer.dataset.seq = String(id);
+}
+
+/** Explaining this paste threw: say so, and stay ready for the next one. */
+function failed(err, id) {
+  if (id < shown) return;
+  shown = id;
+  answer.removeAttribute('aria-busy');
+  result.replaceChildren(renderFailure(err, { headingLevel: 3 }));
+  status.textContent = FAILED;
+  answer.dataset.state = 'failed';
   answer.dataset.seq = String(id);
 }
 
@@ -104,7 +123,9 @@ function startWorker() {
     worker.addEventListener('message', ({ data }) => {
       if (data.ready) resolve('ready');
       else if (data.error) fail();
-      else if (data.id === seq) show(data.x, data.id);
+      else if (data.id !== seq) return;
+      else if (data.failed) failed(new Error(data.failed), data.id);
+      else show(data.x, data.id);
     });
   });
 }

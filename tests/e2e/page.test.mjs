@@ -2,8 +2,12 @@
 // examples menu, copy, no match, hostile pastes, no request after load, the worker, the reference, the
 // keyboard, axe-core, and screenshots of the empty, answered and dark states.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { axe, catalogueOf, corpus, newPage, open, paste, renderedIds, screenshot, settled, start } from './helpers.mjs';
+import { WWW } from './server.mjs';
 
 let env;
 let base;
@@ -439,6 +443,31 @@ describe('the page', () => {
       assert.deepEqual(page.errors, []);
       await page.context().close();
     }
+  });
+
+  test('what the page loads at start-up: the renderer, not the element; sizes gzipped', async () => {
+    const page = await newPage(env.browser);
+    await open(page, base);
+    await page.waitForLoadState('networkidle');
+    const paths = [...new Set(page.requests.map((u) => new URL(u).pathname))];
+    assert.ok(paths.includes('/pkg/render.js'), paths.join(' '));
+    assert.ok(paths.includes('/pkg/catalogue.js'), paths.join(' '));
+    assert.ok(!paths.includes('/pkg/element.js'), 'the page has no use for the element class and its CSS');
+    assert.ok(!paths.includes('/catalogue.json'));
+    // Each file gzipped alone (-9), as a server compresses it. The issue's target for the whole page is 60 KB; the
+    // .wasm alone is about 50 KB and the catalogue's prose about 29 KB, so this only reports (see the summary).
+    let raw = 0;
+    let gz = 0;
+    console.log('# start-up transfer of the page, each file gzipped alone (bytes):');
+    for (const path of paths) {
+      const bytes = readFileSync(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
+      const z = gzipSync(bytes, { level: 9 }).length;
+      raw += bytes.length;
+      gz += z;
+      console.log(`#   ${path.padEnd(26)} ${String(bytes.length).padStart(7)} raw ${String(z).padStart(7)} gzip`);
+    }
+    console.log(`#   ${'total'.padEnd(26)} ${String(raw).padStart(7)} raw ${String(gz).padStart(7)} gzip`);
+    await page.context().close();
   });
 
   test('readable on a phone', async () => {

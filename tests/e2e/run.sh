@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-[[ -f ../../www/pkg/index.js && -f ../../www/pkg/element.js ]] ||
+[[ -f ../../www/pkg/index.js && -f ../../www/pkg/render.js && -f ../../www/pkg/element.js && -f ../../www/pkg/catalogue.js ]] ||
   { echo "tests/e2e/run.sh: www/pkg/ is missing or incomplete: run ./build.sh first" >&2; exit 1; }
 
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}

@@ -134,7 +134,15 @@ test('package.json: name, version, type, exports with a node condition, types, f
   assert.equal(root.default, './index.js');
   assert.ok(pkg.exports['./element'] && pkg.exports['./define'], 'the element entries are exported');
   assert.ok(Array.isArray(pkg.sideEffects) && pkg.sideEffects.includes('./define.js'));
-  for (const f of ['index.js', 'node.js', 'core.js', 'index.d.ts', 'explainer.js', 'explainer_bg.wasm', 'README.md']) {
+  // Modules that only export can be dropped by bundlers when unused; node.js loads the module at import.
+  for (const f of ['./element.js', './render.js', './catalogue.js', './core.js', './index.js']) {
+    assert.ok(!pkg.sideEffects.includes(f), `${f} has no side effects`);
+  }
+  assert.ok(pkg.sideEffects.includes('./node.js'), 'node.js instantiates the module at import');
+  assert.equal(pkg.exports['./define'].types, './define.d.ts');
+  assert.equal(pkg.exports['./element'].types, './element.d.ts');
+  for (const f of ['index.js', 'node.js', 'core.js', 'catalogue.js', 'index.d.ts', 'explainer.js', 'explainer_bg.wasm',
+    'render.js', 'element.js', 'element.d.ts', 'define.js', 'define.d.ts', 'README.md']) {
     assert.ok(pkg.files.includes(f), `files lists ${f}`);
     assert.ok(existsSync(join(INSTALLED, f)), `${f} is in the tarball`);
   }
@@ -190,6 +198,12 @@ test('the browser entry: a clear Error before init, then init(bytes) and initSyn
     try { explain('x'); console.log('no error'); } catch (e) { console.log(e.constructor.name + ': ' + e.message); }
   `);
   assert.match(early, /^Error: .*before the WebAssembly module was loaded: call `await init\(\)` first/);
+  // The catalogue is plain data (catalogue.js): it needs no init.
+  const data = runModule(`
+    import { catalogue, entry } from ${index};
+    console.log(catalogue().length, entry('429-quota-exceeded').why_html.length > 0);
+  `);
+  assert.equal(data, `${catalogue().length} true`);
   for (const load of [
     `await init(readFileSync(${wasm}));`,
     `await init({ module_or_path: readFileSync(${wasm}) });`,

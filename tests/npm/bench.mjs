@@ -66,11 +66,12 @@ const files = [
   ['explainer_bg.wasm', 'the WebAssembly module'],
   ['explainer.js', 'JS glue (wasm-bindgen)'],
   ['core.js', 'JS API (shared)'],
+  ['catalogue.js', 'the catalogue with its prose (data)'],
   ['index.js', 'browser entry'],
   ['node.js', 'Node entry'],
 ];
 const measured = files.map(([f, what]) => ({ f, what, ...sizes(f) }));
-const browserJs = measured.filter((m) => ['explainer.js', 'core.js', 'index.js'].includes(m.f));
+const browserJs = measured.filter((m) => ['explainer.js', 'core.js', 'catalogue.js', 'index.js'].includes(m.f));
 const sum = (k) => browserJs.reduce((a, m) => a + m[k], 0);
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
@@ -78,7 +79,7 @@ console.log('\nSizes (gzip -9, brotli q11)');
 table('lrrrl', [
   ['file', 'raw', 'gzip', 'brotli', ''],
   ...measured.map((m) => [m.f, kib(m.raw), kib(m.gzip), kib(m.brotli), m.what]),
-  ['JS a browser loads', kib(sum('raw')), kib(sum('gzip')), kib(sum('brotli')), 'glue + API + entry (each file compressed alone)'],
+  ['JS a browser loads', kib(sum('raw')), kib(sum('gzip')), kib(sum('brotli')), 'glue + API + catalogue + entry (each file compressed alone)'],
 ]);
 const wasm = measured[0];
 console.log(`  .wasm gzipped: ${wasm.gzip} bytes: ${budget('.wasm gzipped', wasm.gzip, BUDGET.wasmGzipBytes, 'bytes', 1)}`);
@@ -119,7 +120,7 @@ table('lr', [
   ['what', 'ms'],
   ['instantiation: read the .wasm, compile it, instantiate it', fmt(instantiateMs)],
   ['  of which reading and compiling (WebAssembly.Module)', fmt(pick(runs.map((r) => r.compile)))],
-  ["import 'openai-error-explainer' until ready (the above + Node loading 3 ES modules)", fmt(importMs)],
+  ["import 'openai-error-explainer' until ready (the above + Node loading 4 ES modules)", fmt(importMs)],
   ['first explain() after import', fmt(pick(runs.map((r) => r.firstExplain)))],
 ]);
 console.log(`  instantiation: ${fmt(instantiateMs)} ms: ${budget('instantiation in Node', instantiateMs, BUDGET.instantiateMs, 'ms')}`);
@@ -154,7 +155,7 @@ table('lr', [
   ['input', 'µs per call'],
   [`${Buffer.byteLength(traceback)}-byte traceback (tests/npm/fixtures/traceback-5k.txt)`, fmt(big * 1000)],
   [`${short.length}-byte one-line error`, fmt(small * 1000)],
-  ['catalogue() (JSON.parse of every entry)', fmt(cat * 1000)],
+  ['catalogue() (a structuredClone of every entry)', fmt(cat * 1000)],
 ]);
 console.log(`  explain of 5 KB: ${fmt(big * 1000)} µs: ${budget('explain() of a 5 KB traceback', big, BUDGET.explainMs, 'ms')}`);
 

@@ -1,5 +1,6 @@
 // The wasm package and the native CLI give the same answer: for every corpus case (tests/corpus/cases/**.txt, read
-// when the test runs) and every catalogue example, explain() equals `openai-error-explainer --json FILE`.
+// when the test runs) and every catalogue example, explain() equals `openai-error-explainer --json FILE`; and the
+// package's catalogue is the CLI's `--list --json`.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { catalogue, explain } from 'openai-error-explainer';
+import { catalogue, entry, explain } from 'openai-error-explainer';
 import { CLI, corpusCases, readCase } from './helpers.mjs';
 
 const run = promisify(execFile);
@@ -47,6 +48,19 @@ async function compareAll(items) {
 
 test('the native CLI has been built', () => {
   assert.ok(existsSync(CLI), `${CLI} is missing: cargo build --release`);
+});
+
+test('catalogue() equals the CLI --list --json, and entry(id) each of its entries', async () => {
+  const { stdout } = await run(CLI, ['--list', '--json'], { maxBuffer: 64 << 20 });
+  const want = JSON.parse(stdout);
+  assert.ok(want.length > 10);
+  assert.deepStrictEqual(catalogue(), want);
+  for (const e of want) assert.deepStrictEqual(entry(e.id), e);
+  for (const e of want) {
+    for (const field of ['cause', 'solution', 'why_html', 'steps_html', 'more_html', 'example']) {
+      assert.equal(typeof e[field], 'string', `${e.id}.${field}`);
+    }
+  }
 });
 
 test('every corpus case: wasm explain() equals the CLI --json', async (t) => {

@@ -1,5 +1,6 @@
 // The hand-written types, checked by the TypeScript compiler from a consumer's point of view: the package resolves
-// through its exports' `types` condition, correct use compiles under --strict, and wrong use is rejected.
+// through its exports' `types` condition (the element and define entries too), correct use compiles under --strict,
+// and wrong use is rejected.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,8 @@ import { CONSUMER, requireTool } from './helpers.mjs';
 const CONSUMER_TS = `
 import init, { catalogue, entry, explain, report, version } from 'openai-error-explainer';
 import type { Entry, Evidence, Explanation, Match, Retry } from 'openai-error-explainer';
+import { OpenAIErrorExplainerElement } from 'openai-error-explainer/define';
+import { TAG, announce, renderExplanation } from 'openai-error-explainer/element';
 
 await init();
 const answer: Explanation = explain('openai.RateLimitError: Error code: 429');
@@ -33,6 +36,13 @@ const codes: string[] | undefined = one?.signals.codes;
 const url: string | undefined = one?.links[0]?.url;
 const v: string = version;
 console.log(id, score, status, tokens, cause, verdict, wait, text, all.length, html, codes, url, v);
+
+const el: OpenAIErrorExplainerElement = document.createElement(TAG);
+el.addEventListener('explained', (e) => console.log(e.detail.matches[0]?.id, announce(e.detail)));
+const frag: DocumentFragment = renderExplanation(el.explanation, { compact: true, headingLevel: 2 });
+console.log(frag);
+// @ts-expect-error define.js exports the class only
+import('openai-error-explainer/define').then((m) => m.TAG);
 
 // @ts-expect-error explain needs a string
 explain(42);
