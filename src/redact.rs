@@ -93,7 +93,9 @@ fn find_keys(text: &str, spans: &mut Vec<(usize, usize, String)>) {
             continue;
         }
         let end = run_end(b, p + 3);
-        if end - p - 3 < MIN_KEY || b.get(end) == Some(&b'*') {
+        // Short of MIN_KEY it is a placeholder or the API's own masked form (`sk-abc12***…`). (A long run
+        // followed by `*` is still a key: found by fuzzing.)
+        if end - p - 3 < MIN_KEY {
             continue;
         }
         let end = continue_across_wrap(b, end);
@@ -129,7 +131,8 @@ fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
                 }
             }
             let end = run_end(b, i);
-            if end - i < 8 || b.get(end) == Some(&b'*') || text[i..end].starts_with("sk-") && end - i - 3 < MIN_KEY {
+            let masked_already = b.get(end) == Some(&b'*') && end - i < MIN_KEY;
+            if end - i < 8 || masked_already || text[i..end].starts_with("sk-") && end - i - 3 < MIN_KEY {
                 continue;
             }
             let end = continue_across_wrap(b, end);
@@ -144,7 +147,8 @@ fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
     while let Some(p) = text[from..].find("Bearer ").map(|p| p + from + 7) {
         from = p;
         let end = run_end(b, p);
-        if end - p >= 16 && b.get(end) != Some(&b'*') {
+        let masked_already = b.get(end) == Some(&b'*') && end - p < MIN_KEY;
+        if end - p >= 16 && !masked_already {
             spans.push((p, end, mask(&text[p..end])));
         }
     }
@@ -173,6 +177,13 @@ mod tests {
         assert_eq!(redact(cases[1].0), cases[1].1);
         assert_eq!(redact(cases[2].0), cases[2].1);
         assert_eq!(redact(cases[3].0), cases[3].1);
+    }
+
+    #[test]
+    fn a_long_key_followed_by_stars_is_still_a_key() {
+        // Regression (fuzzing): the `*` rule for the API's masked form let a whole key through.
+        let out = redact("provided: sk-piiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiroj-*****<<< API key");
+        assert!(!out.contains("iiiiiiiiiiiiiiii"), "{out}");
     }
 
     #[test]

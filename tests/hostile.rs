@@ -120,3 +120,20 @@ fn thousands_of_partial_tracebacks_and_fragments() {
     let fragments = "{\"error\": {\"message\": \"x\", \"type\": null, {'a': [1, {'b': None}, \n".repeat(50_000);
     let _ = explain(&fragments).to_json();
 }
+
+/// Inputs the fuzzers found (tests/fuzz-regressions/, one file per finding): each once panicked or let a key
+/// through. They must explain cleanly, with JSON that parses and no live key.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = std::path::Path::new("tests/fuzz-regressions");
+    let mut n = 0;
+    for file in std::fs::read_dir(dir).expect("tests/fuzz-regressions").flatten() {
+        let bytes = std::fs::read(file.path()).expect("read");
+        let answer = explain(&String::from_utf8_lossy(&bytes));
+        let json = answer.to_json();
+        serde_json::from_str::<serde_json::Value>(&json).expect("JSON");
+        assert!(!json.contains("iiiiiiiiiiiiiiiiiiii"), "{}: a key survived", file.path().display());
+        n += 1;
+    }
+    assert!(n >= 2);
+}

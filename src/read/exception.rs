@@ -117,9 +117,12 @@ fn exception(line: &str) -> Option<(&str, &str)> {
     let mut from = 0;
     while let Some(p) = line[from..].find(':').map(|p| p + from) {
         let before = &line[..p];
+        // Class names are ASCII; the character before one may not be (found by fuzzing: `i + 1` split it).
         let start = before
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let class = &before[start..];
         let bare = class.rsplit('.').next().unwrap_or_default();
         let looks_like_class = bare.starts_with(|c: char| c.is_ascii_uppercase())
@@ -244,6 +247,9 @@ mod tests {
         assert_eq!(exception("ERROR:root:openai.error.Timeout: Request timed out"), Some(("openai.error.Timeout", "Request timed out")));
         assert_eq!(exception("  File \"x.py\", line 3"), None);
         assert_eq!(exception("http://host:443/x"), None);
+        // Regression (fuzzing): a multi-byte character right before a class name.
+        assert_eq!(exception("é→RateLimitError: x"), Some(("RateLimitError", "x")));
+        assert_eq!(exception("→: x"), None);
     }
 
     #[test]
