@@ -1,0 +1,76 @@
+// The wasm build (the npm package in pkg/) on the same inputs as the native benchmarks.
+//
+//   node benches/wasm.mjs latency             per corpus case: median and p99 µs, by shape (like benches/latency.rs)
+//   node benches/wasm.mjs file FILE [RUNS]    explain() of a whole file: best time in ms over RUNS, peak RSS in MB,
+//                                             the first match (for the throughput table in benches/run.sh)
+
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { explain } = await import(join(ROOT, 'pkg', 'node.js'));
+
+function cases(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) cases(p, out);
+    else if (name.endsWith('.txt')) out.push(p);
+  }
+  return out;
+}
+
+const pct = (sorted, p) => sorted[Math.round((sorted.length - 1) * p)];
+
+function timeOne(text) {
+  let t = performance.now();
+  explain(text);
+  const once = Math.max(performance.now() - t, 0.0005);
+  const batch = Math.min(10000, Math.max(1, Math.floor(2 / once)));
+  const samples = [];
+  for (let s = 0; s < 15; s++) {
+    t = performance.now();
+    for (let i = 0; i < batch; i++) explain(text);
+    samples.push((performance.now() - t) / batch);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[7] * 1000;
+}
+
+const [mode, file, runs = '3'] = process.argv.slice(2);
+if (mode === 'latency') {
+  const byShape = new Map();
+  for (const f of cases(join(ROOT, 'tests/corpus/cases')).sort()) {
+    const text = readFileSync(f, 'utf8');
+    const shape = f.split('/').at(-2);
+    if (!byShape.has(shape)) byShape.set(shape, []);
+    byShape.get(shape).push([timeOne(text), text.length]);
+  }
+  console.log('explain() latency per corpus case, wasm in Node (µs; each case\'s median of 15 batches)');
+  const row = (...c) => console.log(c.map((x, i) => (i ? String(x).padStart(10) : String(x).padEnd(10))).join(' '));
+  row('shape', 'cases', 'median', 'p99', 'max', 'avg bytes');
+  const all = [];
+  for (const [shape, rows] of byShape) {
+    const t = rows.map((r) => r[0]).sort((a, b) => a - b);
+    const bytes = Math.round(rows.reduce((s, r) => s + r[1], 0) / rows.length);
+    row(shape, t.length, pct(t, 0.5).toFixed(1), pct(t, 0.99).toFixed(1), t.at(-1).toFixed(1), bytes);
+    all.push(...t);
+  }
+  all.sort((a, b) => a - b);
+  row('all', all.length, pct(all, 0.5).toFixed(1), pct(all, 0.99).toFixed(1), all.at(-1).toFixed(1), '');
+} else if (mode === 'file') {
+  const text = readFileSync(file, 'utf8');
+  let best = Infinity;
+  let first = null;
+  for (let r = 0; r < Number(runs); r++) {
+    const t = performance.now();
+    const answer = explain(text);
+    best = Math.min(best, performance.now() - t);
+    first = answer.matches[0]?.id ?? null;
+  }
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ ms: best, peakRssMb: rss, first }));
+} else {
+  console.error('usage: node benches/wasm.mjs latency | file FILE [RUNS]');
+  process.exit(2);
+}
