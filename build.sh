@@ -126,7 +126,7 @@ ensure_build_tools() {
 
 ensure_test_tools() {
   ensure_build_tools
-  ensure_apt chromium chromium chromedriver chromium-driver
+  ensure_apt chromium chromium chromedriver chromium-driver valgrind valgrind
   ensure_npm_deps "$ROOT/tests/npm"
 }
 
@@ -274,6 +274,11 @@ test_e2e() {
   bash tests/e2e/run.sh
 }
 
+# Each cargo-fuzz target for a bounded time (needs the nightly toolchain; skipped with a message without it).
+test_fuzz() {
+  bash fuzz/run.sh
+}
+
 test_benches_check() {
   bash benches/check.sh
 }
@@ -293,6 +298,7 @@ run_tests() {
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
   if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
   stage "package budgets" test_budgets
+  stage "fuzzing (fuzz/run.sh, ${FUZZ_SECONDS:-30} s per target)" test_fuzz
   step "Summary"
   local s
   for s in "${PASSED[@]}"; do printf '    ok    %s\n' "$s"; done
