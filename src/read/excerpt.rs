@@ -178,8 +178,19 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
 /// The first position at or after `from` where a two-byte window is an anchor key: the hot loop on large
 /// input (one table load per byte; the table's type bounds the index, so there is no check).
 fn next_key(b: &[u8], table: &[bool; 1 << 16], from: usize) -> Option<usize> {
-    let p = b.get(from..)?.windows(2).position(|w| table[usize::from(u16::from_be_bytes([w[0], w[1]]))])?;
-    Some(from + p)
+    let rest = b.get(from..)?;
+    // Four windows a step, tested with one branch: fewer loop trips in the size-optimised wasm build.
+    let mut chunks = rest.windows(5).step_by(4);
+    let mut at = 0;
+    for w in chunks.by_ref() {
+        let k = |x: u8, y: u8| table[usize::from(u16::from_be_bytes([x, y]))];
+        if k(w[0], w[1]) | k(w[1], w[2]) | k(w[2], w[3]) | k(w[3], w[4]) {
+            break;
+        }
+        at += 4;
+    }
+    let p = rest[at..].windows(2).position(|w| table[usize::from(u16::from_be_bytes([w[0], w[1]]))])?;
+    Some(from + at + p)
 }
 
 fn count_lines(b: &[u8]) -> usize {
