@@ -204,10 +204,8 @@ impl State {
                 self.ev.azure = true;
             }
         }
-        let fresh = match self.recent_incident() {
-            Some(i) if i.code.is_none() && i.error_type.is_none() => false,
-            _ => true,
-        };
+        // A body belongs to the status line or exception just above it, unless that already has one.
+        let fresh = !matches!(self.recent_incident(), Some(i) if i.code.is_none() && i.error_type.is_none());
         let text = message.clone().unwrap_or_default();
         let inc = if fresh { self.incident(Source::Body, &text) } else { self.ev.incidents.last_mut().expect("recent") };
         if !fresh && !text.is_empty() {
