@@ -62,9 +62,19 @@ fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {
     if too_big {
         retry = Retry::Never;
     }
+    // Under a connection error, a certificate, proxy, name or address problem fails the same way every time.
+    let local = ev.root_cause.as_ref().map(|c| c.kind).filter(|k| {
+        entry.id == "APIConnectionError" && matches!(k, CauseKind::Tls | CauseKind::Proxy | CauseKind::Dns | CauseKind::Refused)
+    });
+    if local.is_some() {
+        retry = Retry::Never;
+    }
     let why = match retry {
         Retry::Never if too_big => "The request alone is larger than the limit: it fails every time until it is smaller \
              or the limit is raised."
+            .to_string(),
+        Retry::Never if local.is_some() => "This connection fails the same way on every try until the cause below is \
+             fixed on your side."
             .to_string(),
         Retry::Never => "Retrying sends the same request into the same wall: fix the cause first.".to_string(),
         Retry::Now => "A transient failure: retrying right away can work.".to_string(),

@@ -104,3 +104,13 @@ fn keys_and_escapes_from_the_paste_never_reach_any_output() {
         assert!(!out.contains('\x1b') && !out.contains('\x07'), "{args:?} printed a control character");
     }
 }
+
+#[test]
+fn a_certificate_failure_under_a_connection_error_is_named_and_not_worth_retrying() {
+    let paste = "httpcore.ConnectError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:1006)\n\nThe above exception was the direct cause of the following exception:\n\nopenai.APIConnectionError: Connection error.\n";
+    let v: serde_json::Value = serde_json::from_str(&stdout(&run(&["--json"], paste.as_bytes()))).expect("JSON");
+    assert_eq!(v["matches"][0]["id"], "APIConnectionError");
+    assert_eq!(v["evidence"]["root_cause"]["kind"], "tls");
+    assert_eq!(v["retry"]["verdict"], "never");
+    assert!(v["notes"][0].as_str().is_some_and(|n| n.contains("CERTIFICATE_VERIFY_FAILED")), "{}", v["notes"]);
+}
