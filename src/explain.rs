@@ -142,6 +142,21 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
             ));
         }
     }
+    if entry.id == "429-quota-exceeded" {
+        if let (Some(left), Some(limit)) = (&ev.rate.remaining_requests, &ev.rate.limit_requests) {
+            if left != "0" {
+                notes.push(format!(
+                    "Not a speed problem: the rate-limit headers show {left} of {limit} requests left in the current window."
+                ));
+            }
+        }
+        if let Some(org) = &ev.organization {
+            notes.push(format!(
+                "The request was billed to organization {org} (the openai-organization header): make sure that is \
+                 the one with credit. A key's default organization can be an old personal one."
+            ));
+        }
+    }
     if ev.sdk == Some(Sdk::Python0) && entry.kind == Kind::Sdk {
         notes.push(
             "This paste comes from openai-python 0.x, which is no longer maintained; its classes live in \

@@ -21,7 +21,7 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
             None if hint.is_empty() => MISSING.to_string(),
             None => format!("{MISSING} {hint}"),
         };
-        let _ = writeln!(out, "{label:<16}{text}");
+        let _ = writeln!(out, "{label:<18}{text}");
     };
     row("Error:", primary.map(|e| format!("{} ({})", e.title, e.id)), "");
     row("HTTP status:", ev.status().map(|s| s.to_string()), "");

@@ -69,7 +69,7 @@ fn report_marks_what_the_paste_lacks() {
     let o = run(&["--report"], QUOTA.as_bytes());
     let r = stdout(&o);
     assert!(r.contains("insufficient_quota (type insufficient_quota)"), "{r}");
-    assert!(r.contains("Request ID:     (not in the paste)"), "{r}");
+    assert!(r.contains("Request ID:       (not in the paste)"), "{r}");
 }
 
 #[test]
