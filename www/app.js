@@ -235,6 +235,9 @@ function openHash() {
     applyFilter();
   }
   el.querySelector('details').open = true;
+  // The browser may already have moved focus to the entry (and the user on from there) before hashchange
+  // fires: take focus only when it is elsewhere, never back from inside the entry.
+  if (el.contains(document.activeElement)) return;
   el.scrollIntoView();
   el.focus({ preventScroll: true });
 }
