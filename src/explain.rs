@@ -101,22 +101,16 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
     if let Some(cause) = &ev.root_cause {
         let connection = matches!(entry.id, "APIConnectionError" | "APITimeoutError");
         if connection {
+            // What the cause means in a few words; the fixes for each kind are the entry's own text.
             let what = match cause.kind {
-                CauseKind::Tls => "TLS certificate verification failed. A proxy or antivirus that inspects HTTPS \
-                     (common on company networks) presents its own certificate: point the SDK at your company's CA \
-                     bundle (SSL_CERT_FILE / REQUESTS_CA_BUNDLE in Python, NODE_EXTRA_CA_CERTS in Node) rather than \
-                     turning verification off.",
-                CauseKind::Proxy => "The proxy failed the connection. Check HTTPS_PROXY / HTTP_PROXY / NO_PROXY; in \
-                     Node, fetch ignores those variables, so pass a proxy dispatcher to the client.",
-                CauseKind::Dns => "The host name did not resolve: check base_url / OPENAI_BASE_URL for typos, and DNS \
-                     or VPN settings.",
-                CauseKind::Refused => "Nothing accepted the connection at that address: base_url points to the wrong \
-                     host or port, or the local proxy or server there is down.",
-                CauseKind::Reset => "The connection was cut mid-way (network, proxy, firewall or a regional block); \
-                     retrying with backoff usually works if it is intermittent.",
-                CauseKind::Timeout => "The network or server went silent longer than the client's timeout.",
+                CauseKind::Tls => "TLS certificate verification failed (often a proxy that inspects HTTPS)",
+                CauseKind::Proxy => "the proxy failed the connection",
+                CauseKind::Dns => "the host name did not resolve (base_url, DNS, VPN)",
+                CauseKind::Refused => "nothing accepts connections at that address (base_url, local proxy or server)",
+                CauseKind::Reset => "the connection was cut mid-way (network, proxy, firewall)",
+                CauseKind::Timeout => "the network or the server went silent longer than the client waits",
             };
-            notes.push(format!("Underlying cause ({}): {} — {}", cause.kind.as_str(), cause.text, what));
+            notes.push(format!("Underlying cause: {what}: {}", cause.text));
         }
     }
     if ev.retries_seen > 0 {
