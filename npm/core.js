@@ -30,6 +30,18 @@ function needString(fn, name, value) {
   }
 }
 
+const utf8 = new TextEncoder();
+
+// A paste as the UTF-8 bytes the module reads. A Uint8Array (a Node Buffer, a dropped file's bytes) goes in as it
+// is and is decoded like the CLI decodes a file: invalid UTF-8 is repaired, not an error. Strings are encoded here
+// because wasm-bindgen's own string copy walks the characters in JavaScript, which on a 100 MB log took longer
+// than reading it.
+function pasteBytes(fn, value) {
+  if (typeof value === 'string') return utf8.encode(value);
+  if (value instanceof Uint8Array) return value;
+  throw new TypeError(`openai-error-explainer: ${fn}(text) needs a string or a Uint8Array, got ${describe(value)}`);
+}
+
 function message(error) {
   return error instanceof Error ? error.message : String(error);
 }
@@ -70,13 +82,13 @@ function call(fn, run) {
 }
 
 export function explain(text) {
-  needString('explain', 'text', text);
-  return JSON.parse(call('explain', () => glue.explain(text)));
+  const bytes = pasteBytes('explain', text);
+  return JSON.parse(call('explain', () => glue.explain(bytes)));
 }
 
 export function report(text) {
-  needString('report', 'text', text);
-  return call('report', () => glue.report(text));
+  const bytes = pasteBytes('report', text);
+  return call('report', () => glue.report(bytes));
 }
 
 // A fresh copy each time: callers may change what they get.

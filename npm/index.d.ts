@@ -183,11 +183,15 @@ export default function init(input?: InitInput | { module_or_path: InitInput }):
 /** Loads the module synchronously (workers, Node). Browsers limit this on the main thread: use `init()` there. */
 export function initSync(module: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
 
-/** Reads, classifies and explains a paste. Throws a `TypeError` when `text` is not a string. */
-export function explain(text: string): Explanation;
+/**
+ * Reads, classifies and explains a paste: a string, or its bytes (a Node `Buffer` from a log file, a dropped file's
+ * contents), which are read as UTF-8 with invalid sequences repaired, as the CLI reads a file. Throws a `TypeError`
+ * for anything else.
+ */
+export function explain(text: string | Uint8Array): Explanation;
 
-/** The support report for a paste: the checklist support asks for, filled from the paste. */
-export function report(text: string): string;
+/** The support report for a paste (a string or its UTF-8 bytes): the checklist support asks for, filled from it. */
+export function report(text: string | Uint8Array): string;
 
 /** Every catalogue entry: API errors first, then SDK errors, then guides. */
 export function catalogue(): Entry[];

@@ -7,7 +7,7 @@
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use openai_error_explainer::{catalogue, catalogue_json, explain, Explanation};
+use openai_error_explainer::{catalogue, catalogue_json, decode, explain, Explanation};
 
 const USAGE: &str = "usage: openai-error-explainer [--json | --report | --list [--json]] [FILE | -]
 
@@ -76,11 +76,7 @@ fn run() -> Result<ExitCode, String> {
         mode = Mode::Json;
     }
     let bytes = read_input(path.as_deref())?;
-    // Valid UTF-8 (the usual case) is checked by the fast path and borrowed; anything else is repaired.
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(&bytes),
-    };
+    let text = decode(&bytes);
     let answer = explain(&text);
     let out = match mode {
         Mode::Json => answer.to_json() + "\n",

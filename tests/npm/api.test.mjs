@@ -34,6 +34,17 @@ test('init() exists in Node too, resolves, and changes nothing', async () => {
   assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
 });
 
+test('a paste may be given as bytes: the same answer as the string, and invalid UTF-8 is repaired', () => {
+  assert.deepStrictEqual(explain(Buffer.from(QUOTA)), explain(QUOTA));
+  assert.deepStrictEqual(explain(new TextEncoder().encode(QUOTA)), explain(QUOTA));
+  assert.equal(report(Buffer.from(QUOTA)), report(QUOTA));
+  const broken = explain(Buffer.concat([Buffer.from([0xff, 0xc3]), Buffer.from(QUOTA), Buffer.from([0xe2, 0x82])]));
+  assert.equal(broken.matches[0].id, '429-quota-exceeded');
+  for (const bad of [new ArrayBuffer(4), new Uint16Array(4), new DataView(new ArrayBuffer(4))]) {
+    assert.throws(() => explain(bad), { name: 'TypeError', message: /needs a string or a Uint8Array/ });
+  }
+});
+
 test('explain of text that is no OpenAI error has no matches and no retry verdict', () => {
   const answer = explain('hello world');
   assert.deepEqual(answer.matches, []);

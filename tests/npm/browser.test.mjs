@@ -126,7 +126,7 @@ test('plain ES modules from static hosting: init() in a <script type="module"> p
       return `${e.name}: ${e.message}`;
     }
   });
-  assert.match(typeError, /^TypeError: .*needs a string, got number/);
+  assert.match(typeError, /^TypeError: .*needs a string or a Uint8Array, got number/);
   assert.deepEqual(problems, []);
   await page.close();
 });

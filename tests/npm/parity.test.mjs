@@ -1,11 +1,11 @@
 // The wasm package and the native CLI give the same answer: for every corpus case (tests/corpus/cases/**.txt, read
-// when the test runs) and every catalogue example, explain() equals `openai-error-explainer --json FILE`; and the
-// package's catalogue is the CLI's `--list --json`.
+// when the test runs) and every catalogue example, explain() equals `openai-error-explainer --json FILE`, given the
+// file as a string and as its bytes; and the package's catalogue is the CLI's `--list --json`.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,9 +34,9 @@ async function compareAll(items) {
     while (next < items.length) {
       const { name, path } = items[next++];
       const want = await cliJson(path);
-      const got = explain(readCase(path));
       try {
-        assert.deepStrictEqual(got, want);
+        assert.deepStrictEqual(explain(readCase(path)), want);
+        assert.deepStrictEqual(explain(readFileSync(path)), want, 'given the bytes');
       } catch (e) {
         wrong.push(`${name}:\n${e.message.split('\n').slice(0, 30).join('\n')}`);
       }
