@@ -15,7 +15,7 @@ LOGS=$ROOT/target/bench-logs
 CLI=$ROOT/target/release/openai-error-explainer
 mkdir -p "$LOGS"
 
-cargo build --quiet --release
+cargo build --quiet --release --bins --example profile
 [[ -f pkg/node.js ]] || { echo "benches/run.sh: pkg/ is missing; run ./build.sh first" >&2; exit 1; }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -51,22 +51,24 @@ best() { # best RUNS CMD... -> "seconds peak_kb" of the fastest run (wall clock 
 }
 
 echo "Throughput on synthetic application logs ending in one decisive OpenAI error (best of 3)"
-printf '%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s %10s\n' size grep_s cli_s cli/grep cli_MB/s cli_peakMB \
-  wasm_s wasm_MB/s wasm/cli wasmB_s wasmB/cli first_match
+printf '%-8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %s\n' size grep_s cli_s cli/grep cli_MB/s \
+  cli_peakMB native_s wasm_s wasm_MB/s wasm/nat wasmB_s wasmB/nat first_match
 for mb in 1 10 50 100; do
   f=$(log "$mb" mixed)
   read -r g _ < <(best 3 grep -c -F -f "$LOGS/phrases.txt" "$f")
   read -r c ckb < <(best 3 "$CLI" "$f")
   w=$(node benches/wasm.mjs file "$f" 3)
+  n=$(target/release/examples/profile "$f" 3 | awk '{ printf "%.4f", $(NF - 1) / 1000 }')
   read -r ws wb first < <(node -e 'const r = JSON.parse(process.argv[1]);
     console.log((r.ms / 1000).toFixed(4), (r.msBytes / 1000).toFixed(4), r.first)' "$w")
-  awk -v mb="$mb" -v g="$g" -v c="$c" -v ckb="$ckb" -v w="$ws" -v wb="$wb" -v first="$first" 'BEGIN {
-    if (c < 0.005) c = 0.005; if (g < 0.005) g = 0.005; if (w < 0.0005) w = 0.0005; if (wb < 0.0005) wb = 0.0005;
-    printf "%-8s %9.3f %9.3f %9.2f %9.0f %9.1f %9.3f %9.0f %9.2f %9.3f %9.2f %10s\n", mb " MB", g, c, c / g, mb / c,
-      ckb / 1024, w, mb / w, w / c, wb, wb / c, first }'
+  awk -v mb="$mb" -v g="$g" -v c="$c" -v ckb="$ckb" -v n="$n" -v w="$ws" -v wb="$wb" -v first="$first" 'BEGIN {
+    if (c < 0.005) c = 0.005; if (g < 0.005) g = 0.005; if (n < 0.0005) n = 0.0005;
+    printf "%-8s %8.3f %8.3f %8.2f %8.0f %8.1f %8.3f %8.3f %8.0f %8.2f %8.3f %8.2f %s\n", mb " MB", g, c, c / g,
+      mb / c, ckb / 1024, n, w, mb / w, w / n, wb, wb / n, first }'
 done
-echo "(grep and cli: seconds of wall clock, including process start and reading the file; wasm: explain() alone in"
-echo " Node, the file already in a string; wasmB: the same given the file's bytes (a Buffer); peak memory of the CLI)"
+echo "(grep and cli: seconds of wall clock, including process start and reading the file; peak memory of the CLI."
+echo " native: explain() alone, in process, from the file's bytes (decode, explain, JSON); wasm: explain() alone in"
+echo " Node from the file as a string; wasmB: the same from its bytes (a Buffer), the work native does; best of 3)"
 echo
 
 # -- 3. scaling

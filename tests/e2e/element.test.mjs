@@ -4,21 +4,15 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { ROOT, axe, newPage, screenshot, start } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { ROOT, axe, newPage, screenshot, suite } from './helpers.mjs';
 
-let env;
-let base;
-before(async () => {
-  env = await start();
-  base = env.server.url;
-});
-after(() => env?.stop());
+const env = suite();
 
 const AUTH = 'openai.AuthenticationError: Error code: 401 - {\'error\': {\'message\': \'Incorrect API key provided: sk-proj-********************abcd. You can find your API key at https://platform.openai.com/account/api-keys.\', \'type\': \'invalid_request_error\', \'param\': None, \'code\': \'invalid_api_key\'}}';
 
 async function openEmbed(page) {
-  await page.goto(`${base}/embed.html`);
+  await page.goto(`${env.base}/embed.html`);
   await page.waitForFunction(() => {
     const el = document.getElementById('fixed');
     return el?.shadowRoot?.querySelector('[data-entry-id]') && customElements.get('openai-error-explainer');
@@ -174,7 +168,7 @@ describe('the element', () => {
   test('frame.html works inside a sandboxed iframe on another origin', async () => {
     const page = await newPage(env.browser);
     // about:blank is another origin; sandbox="allow-scripts" gives the frame an opaque origin too.
-    await page.setContent(`<iframe title="Error explainer" sandbox="allow-scripts" src="${base}/frame.html" width="800" height="700"></iframe>`);
+    await page.setContent(`<iframe title="Error explainer" sandbox="allow-scripts" src="${env.base}/frame.html" width="800" height="700"></iframe>`);
     const frame = page.frameLocator('iframe');
     await frame.locator('openai-error-explainer textarea').fill(AUTH);
     await frame.locator('openai-error-explainer [data-entry-id]').first().waitFor({ timeout: 15000 });

@@ -4,16 +4,10 @@
 // API key from a paste reaches the DOM or the clipboard.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import { axe, newPage, open, paste, renderedIds, settled, start } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { axe, newPage, open, paste, renderedIds, settled, suite } from './helpers.mjs';
 
-let env;
-let base;
-before(async () => {
-  env = await start();
-  base = env.server.url;
-});
-after(() => env?.stop());
+const env = suite();
 
 const QUOTA = "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}";
 const CONNECTION = 'openai.APIConnectionError: Connection error.';
@@ -36,9 +30,9 @@ describe('the Content-Security-Policy', () => {
           await route.fulfill({ response: res, headers });
         });
       }
-      const res = await page.goto(`${base}/`);
+      const res = await page.goto(`${env.base}/`);
       assert.equal('content-security-policy' in res.headers(), source === 'header and meta');
-      await open(page, base);
+      await open(page, env.base);
       const got = await page.evaluate(async () => {
         const violations = [];
         document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -85,7 +79,7 @@ describe('the Content-Security-Policy', () => {
 describe('a panic inside the WebAssembly module', () => {
   test('the page shows a readable error for that paste, and the next paste works', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await paste(page, QUOTA);
     assert.equal((await renderedIds(page))[0], '429-quota-exceeded');
     for (let round = 0; round < 2; round++) {
@@ -125,7 +119,7 @@ describe('a panic inside the WebAssembly module', () => {
 
   test('the element shows a readable error for that paste, and the next paste works', async () => {
     const page = await newPage(env.browser);
-    await page.goto(`${base}/embed.html`);
+    await page.goto(`${env.base}/embed.html`);
     await page.waitForFunction(() => document.getElementById('fixed')?.shadowRoot?.querySelector('[data-entry-id]'), null, { timeout: 20000 });
     await page.evaluate(() => {
       window.__explained = 0;
@@ -191,7 +185,7 @@ x-request-id: req_1f2e3d4c5b6a79881f2e3d4c5b6a7988
 ${wrapped.slice(cut)} failed too (401)
 `;
     const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await open(page, base);
+    await open(page, env.base);
     const big = `${'2026-11-24 10:00:00 INFO worker: processed batch ok\n'.repeat(6000)}${text}`;
     for (const key of keys) assert.ok(leaks(text, [key]).length > 20, 'the check finds a key where there is one');
     for (const [name, paste_] of [['a paste', text], ['a big paste, explained in the worker', big]]) {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
@@ -18,6 +19,20 @@ export async function start() {
   const server = await serve();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return { server, browser, stop: async () => { await browser.close(); await server.close(); } };
+}
+
+/**
+ * The server and browser for one test file: started before its tests, stopped after them. The returned object is
+ * filled in by then: `browser`, `server`, and `base`, the server's URL.
+ */
+export function suite() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start());
+    env.base = env.server.url;
+  });
+  after(() => env.stop?.());
+  return env;
 }
 
 /**

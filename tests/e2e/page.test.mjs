@@ -4,18 +4,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { axe, catalogueOf, corpus, newPage, open, paste, renderedIds, screenshot, settled, start } from './helpers.mjs';
+import { axe, catalogueOf, corpus, newPage, open, paste, renderedIds, screenshot, settled, suite } from './helpers.mjs';
 import { WWW } from './server.mjs';
 
-let env;
-let base;
-before(async () => {
-  env = await start();
-  base = env.server.url;
-});
-after(() => env?.stop());
+const env = suite();
 
 const QUOTA = "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, 'code': 'insufficient_quota'}}";
 const RATE = `HTTP/1.1 429 Too Many Requests
@@ -41,13 +35,13 @@ async function primary(page) {
 describe('the page', () => {
   test('loads focused, empty, under a strict CSP, and explains a paste', async () => {
     const page = await newPage(env.browser);
-    const res = await page.goto(`${base}/`);
+    const res = await page.goto(`${env.base}/`);
     assert.match(res.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
     const meta = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
     assert.match(meta, /default-src 'self'/);
     assert.match(meta, /script-src 'self' 'wasm-unsafe-eval'/);
     assert.equal(await page.$$eval('script:not([src])', (s) => s.length), 0, 'no inline script');
-    await open(page, base);
+    await open(page, env.base);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'paste');
     assert.equal(await page.$eval('label[for="paste"]', (l) => l.checkVisibility()), true);
     assert.equal(await page.$eval('#answer', (a) => a.dataset.state), 'empty');
@@ -64,7 +58,7 @@ describe('the page', () => {
 
   test('every catalogue example is explained as its own entry', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     const entries = (await catalogueOf(page)).filter((e) => e.example);
     assert.ok(entries.length >= 20, `only ${entries.length} examples`);
     const wrong = [];
@@ -82,7 +76,7 @@ describe('the page', () => {
     const cases = corpus();
     if (!cases.length) return t.skip('tests/corpus/labels.json has no cases yet');
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     const wrong = [];
     for (const c of cases) {
       await paste(page, c.text);
@@ -100,7 +94,7 @@ describe('the page', () => {
 
   test('the answer shows entry, cause, fix, links, evidence, other candidates and the report', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await paste(page, RATE);
     const a = await page.$eval('#answer', (el) => {
       const card = el.querySelector('article.primary');
@@ -144,7 +138,7 @@ describe('the page', () => {
 
   test('the examples menu loads one sample per entry and explains it', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     const entries = (await catalogueOf(page)).filter((e) => e.example);
     const options = await page.$$eval('#examples option', (os) => os.map((o) => o.value).filter(Boolean));
     assert.deepEqual([...options].sort(), entries.map((e) => e.id).sort());
@@ -159,7 +153,7 @@ describe('the page', () => {
 
   test('the copy button copies the report, with keys redacted', async () => {
     const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await open(page, base);
+    await open(page, env.base);
     const key = 'sk-proj-Zq3vB7nL0pR2sT4uW6yA8cE1gI3kM5oQ7sU9wY1aC3eG5iK7';
     await paste(page, QUOTA.replace('For more information', `Key used: ${key}. For more information`) +
       `\nheaders: {'Authorization': 'Bearer ${key}'}`);
@@ -177,7 +171,7 @@ describe('the page', () => {
 
   test('a real clipboard paste updates the answer at once', async () => {
     const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await open(page, base);
+    await open(page, env.base);
     await page.evaluate((t) => navigator.clipboard.writeText(t), QUOTA);
     await page.focus('#paste');
     await page.keyboard.press('Control+V');
@@ -188,7 +182,7 @@ describe('the page', () => {
 
   test('a dropped file, or one opened with the button, is explained', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'error.log', { type: 'text/plain' }));
@@ -209,7 +203,7 @@ describe('the page', () => {
 
   test('nothing matched: says so, shows what was recognised and what to paste instead', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await paste(page, NOTHING);
     assert.equal(await page.$eval('#answer', (a) => a.dataset.state), 'nomatch');
     assert.deepEqual(await renderedIds(page), []);
@@ -228,7 +222,7 @@ describe('the page', () => {
 
   test('hostile pastes never create elements or run', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     const HOSTILE = [
       '<img src=x onerror="window.__pwned=1">',
       '<script>window.__pwned=1</script>',
@@ -267,9 +261,9 @@ describe('the page', () => {
 
   test('no request leaves the origin, and none at all after load (big pastes included)', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await page.waitForLoadState('networkidle');
-    const origin = new URL(base).origin;
+    const origin = new URL(env.base).origin;
     const loaded = page.requests.length;
     assert.ok(page.requests.every((u) => new URL(u).origin === origin), page.requests.join('\n'));
     // Use everything: examples, typing, a big paste through the worker, search, the reference, copy.
@@ -282,7 +276,7 @@ describe('the page', () => {
     await paste(page, big);
     assert.equal(await primary(page), '429-quota-exceeded');
     await page.fill('#filter', 'quota');
-    await page.goto(`${base}/#429-rate-limit`);
+    await page.goto(`${env.base}/#429-rate-limit`);
     await page.click('#answer .report button.copy').catch(() => {});
     await page.waitForTimeout(300);
     assert.deepEqual(page.requests.slice(loaded), [], 'requests after load');
@@ -291,7 +285,7 @@ describe('the page', () => {
 
   test('large pastes are explained in the worker; typing stays responsive', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.worker), 'ready');
     await page.evaluate(() => {
       window.__states = [];
@@ -337,7 +331,7 @@ describe('the page', () => {
 
   test('the reference: every entry, searchable, linkable as #id', async () => {
     const page = await newPage(env.browser);
-    await open(page, base, '/#429-quota-exceeded');
+    await open(page, env.base, '/#429-quota-exceeded');
     const all = await catalogueOf(page);
     const ids = await page.$$eval('#entries .entry', (es) => es.map((e) => e.id));
     assert.deepEqual(ids, all.map((e) => e.id));
@@ -349,7 +343,7 @@ describe('the page', () => {
     assert.ok(visible.length < ids.length);
     assert.match(await page.$eval('#filter-count', (p) => p.textContent), /of \d+ entries match/);
     // A link to a hidden entry clears the search.
-    await page.goto(`${base}/#APIConnectionError`);
+    await page.goto(`${env.base}/#APIConnectionError`);
     await page.waitForFunction(() => document.activeElement.id === 'APIConnectionError');
     assert.equal(await page.$eval('[id="APIConnectionError"]', (e) => e.checkVisibility()), true);
     // "Explain this example" from an entry.
@@ -366,7 +360,7 @@ describe('the page', () => {
 
   test('keyboard only: paste box, examples, copy, search, an entry, the skip link', async () => {
     const page = await newPage(env.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
-    await open(page, base);
+    await open(page, env.base);
     const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.className || document.activeElement.tagName);
     assert.equal(await active(), 'paste');
     await page.keyboard.type('openai.AuthenticationError: Error code: 401 - Incorrect API key provided');
@@ -411,8 +405,8 @@ describe('the page', () => {
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
     assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), true, 'the linked entry is open');
     // Back at the top: the skip link is the first stop before the paste box.
-    await page.goto(`${base}/`);
-    await open(page, base);
+    await page.goto(`${env.base}/`);
+    await open(page, env.base);
     await page.keyboard.press('Shift+Tab');
     assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
     assert.equal(await page.evaluate(() => document.activeElement.checkVisibility() && document.activeElement.getBoundingClientRect().top >= 0), true);
@@ -424,7 +418,7 @@ describe('the page', () => {
   test('axe-core: no violations empty, answered, no match, reference open; light and dark; screenshots', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const page = await newPage(env.browser, { colorScheme });
-      await open(page, base);
+      await open(page, env.base);
       assert.deepEqual(await axe(page), [], `${colorScheme} empty`);
       if (colorScheme === 'dark') await screenshot(page, 'empty-dark');
       await paste(page, RATE);
@@ -434,7 +428,7 @@ describe('the page', () => {
       await screenshot(page, `answered-${colorScheme}-full`, { fullPage: true });
       await paste(page, NOTHING);
       assert.deepEqual(await axe(page), [], `${colorScheme} no match`);
-      await page.goto(`${base}/#429-quota-exceeded`);
+      await page.goto(`${env.base}/#429-quota-exceeded`);
       await page.waitForFunction(() => document.activeElement.id === '429-quota-exceeded');
       assert.deepEqual(await axe(page), [], `${colorScheme} reference entry open`);
       await screenshot(page, `reference-${colorScheme}`);
@@ -447,7 +441,7 @@ describe('the page', () => {
 
   test('what the page loads at start-up: the renderer, not the element; sizes gzipped', async () => {
     const page = await newPage(env.browser);
-    await open(page, base);
+    await open(page, env.base);
     await page.waitForLoadState('networkidle');
     const paths = [...new Set(page.requests.map((u) => new URL(u).pathname))];
     assert.ok(paths.includes('/pkg/render.js'), paths.join(' '));
@@ -472,7 +466,7 @@ describe('the page', () => {
 
   test('readable on a phone', async () => {
     const page = await newPage(env.browser, { viewport: { width: 390, height: 844 } });
-    await open(page, base);
+    await open(page, env.base);
     await paste(page, QUOTA);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
