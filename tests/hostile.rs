@@ -3,27 +3,12 @@
 //! (Timing lives in the benchmarks; here the bound is structural: the inputs are large enough that
 //! quadratic work would not finish within the test harness's patience.)
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 use openai_error_explainer::explain;
 
 fn cli(input: &[u8], args: &[&str]) -> (i32, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_openai-error-explainer"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary runs");
-    let mut stdin = child.stdin.take().expect("stdin");
-    let input = input.to_vec();
-    // Feed from a thread: a large input would otherwise fill the pipe while we wait.
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().expect("wait");
-    feeder.join().expect("feeder");
+    let out = common::run(args, input);
     (out.status.code().unwrap_or(-1), out.stdout)
 }
 
