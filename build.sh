@@ -149,10 +149,10 @@ build_wasm() {
   wasm-bindgen --target web --out-dir "$BINDGEN_OUT" --out-name explainer --no-typescript \
     --remove-name-section --remove-producers-section --experimental-reset-state-function \
     "target/$WASM_TARGET/wasm/openai_error_explainer.wasm"
-  # rustc's default wasm32 features; binaryen 108 needs them named.
+  # rustc's default wasm32 features and simd128 (.cargo/config.toml); binaryen 108 needs them named.
   wasm-opt -Oz --strip-debug --strip-producers \
     --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-reference-types --enable-multivalue \
+    --enable-reference-types --enable-multivalue --enable-simd \
     "$BINDGEN_OUT/explainer_bg.wasm" -o "$BINDGEN_OUT/explainer_bg.opt.wasm"
   # Debian's binaryen (108) writes table exports wrong; this puts them back (a no-op with binaryen >= 110).
   node npm/tools/fix-table-exports.mjs "$BINDGEN_OUT/explainer_bg.wasm" "$BINDGEN_OUT/explainer_bg.opt.wasm"

@@ -6,6 +6,7 @@ use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
 use crate::json::{self, array, Obj};
 use crate::{read, redact, report};
+use crate::find::FindStr;
 
 /// What the explainer says about one paste.
 #[derive(Debug)]
@@ -159,7 +160,7 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
         );
     }
     if let Some(msg) = ev.decisive().and_then(|i| i.message.as_deref()) {
-        if msg.contains("sk-or-") {
+        if msg.contains_str("sk-or-") {
             notes.push("The key starts with sk-or-: that is an OpenRouter key. Use it with OpenRouter's base_url, or \
                  use an OpenAI key."
                 .into());

@@ -20,6 +20,8 @@ pub mod catalogue;
 pub mod classify;
 pub mod evidence;
 mod explain;
+#[doc(hidden)]
+pub mod find;
 mod fragments;
 mod json;
 pub mod read;

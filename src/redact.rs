@@ -7,6 +7,7 @@
 //! whole.
 
 use std::borrow::Cow;
+use crate::find::FindStr;
 
 /// Keys shorter than this after `sk-` are placeholders (`sk-...`, `sk-your-key`), not secrets.
 const MIN_KEY: usize = 20;
@@ -82,12 +83,12 @@ fn mask(token: &str) -> String {
 
 fn find_keys(text: &str, spans: &mut Vec<(usize, usize, String)>) {
     // `contains` is a vectorised scan; the loop below only runs on texts that have a candidate at all.
-    if !text.contains("sk-") {
+    if !text.contains_str("sk-") {
         return;
     }
     let b = text.as_bytes();
     let mut from = 0;
-    while let Some(p) = text[from..].find("sk-").map(|p| p + from) {
+    while let Some(p) = text[from..].find_str("sk-").map(|p| p + from) {
         from = p + 3;
         if p > 0 && is_key_char(b[p - 1]) {
             continue;
@@ -106,9 +107,9 @@ fn find_keys(text: &str, spans: &mut Vec<(usize, usize, String)>) {
 
 fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
     let b = text.as_bytes();
-    for name in SECRET_NAMES.iter().filter(|n| text.contains(*n)) {
+    for name in SECRET_NAMES.iter().filter(|n| text.contains_str(n)) {
         let mut from = 0;
-        while let Some(p) = text[from..].find(name).map(|p| p + from) {
+        while let Some(p) = text[from..].find_str(name).map(|p| p + from) {
             from = p + name.len();
             if p > 0 && (b[p - 1].is_ascii_alphanumeric() || b[p - 1] == b'_') {
                 continue;
@@ -140,11 +141,11 @@ fn find_assignments(text: &str, spans: &mut Vec<(usize, usize, String)>) {
         }
     }
     // `Bearer token` anywhere else (curl -v's `> authorization: Bearer …` is caught above).
-    if !text.contains("Bearer ") {
+    if !text.contains_str("Bearer ") {
         return;
     }
     let mut from = 0;
-    while let Some(p) = text[from..].find("Bearer ").map(|p| p + from + 7) {
+    while let Some(p) = text[from..].find_str("Bearer ").map(|p| p + from + 7) {
         from = p;
         let end = run_end(b, p);
         let masked_already = b.get(end) == Some(&b'*') && end - p < MIN_KEY;
@@ -169,9 +170,9 @@ mod tests {
         ];
         for (input, _) in cases {
             let out = redact(input);
-            assert!(!out.contains("AbCdEfGhIjKlMnOp"), "{out}");
-            assert!(!out.contains("abcdefghijklmnop"), "{out}");
-            assert!(!out.contains("zyxwvutsrqponmlk"), "{out}");
+            assert!(!out.contains_str("AbCdEfGhIjKlMnOp"), "{out}");
+            assert!(!out.contains_str("abcdefghijklmnop"), "{out}");
+            assert!(!out.contains_str("zyxwvutsrqponmlk"), "{out}");
         }
         assert_eq!(redact(cases[0].0), cases[0].1);
         assert_eq!(redact(cases[1].0), cases[1].1);
@@ -183,7 +184,7 @@ mod tests {
     fn a_long_key_followed_by_stars_is_still_a_key() {
         // Regression (fuzzing): the `*` rule for the API's masked form let a whole key through.
         let out = redact("provided: sk-piiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiroj-*****<<< API key");
-        assert!(!out.contains("iiiiiiiiiiiiiiii"), "{out}");
+        assert!(!out.contains_str("iiiiiiiiiiiiiiii"), "{out}");
     }
 
     #[test]
@@ -197,7 +198,7 @@ mod tests {
     #[test]
     fn a_key_split_by_a_line_wrap_is_masked_whole() {
         let out = redact("key: sk-proj-AbCdEfGhIjKlMnOpQrStUvWx\nYz0123456789AbCd more");
-        assert!(!out.contains("Yz0123456789"), "{out}");
+        assert!(!out.contains_str("Yz0123456789"), "{out}");
         assert!(out.ends_with(" more"));
     }
 }

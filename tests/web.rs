@@ -152,3 +152,39 @@ fn the_allocator_keeps_contents_alignment_and_bounds() {
     }
     assert_eq!(pages(), settled, "memory grew on a steady workload");
 }
+
+/// The SIMD substring search of the wasm build (src/find.rs) finds what std finds: the first occurrence, at every
+/// haystack length around the 16-byte blocks, needles of 1 to 40 bytes, matches at either end or nowhere, and
+/// near misses that have the needle's first and last bytes in place.
+#[wasm_bindgen_test]
+fn the_simd_search_finds_what_std_finds() {
+    use openai_error_explainer::find::FindStr;
+
+    let alphabet = ["a", "b", "ab", "ba", "é", "€", "\n", "x-request-id", "ry again in "];
+    let mut x = 7u32;
+    let mut next = |n: usize| {
+        x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (x >> 8) as usize % n
+    };
+    for _ in 0..20_000 {
+        let hay: String = (0..next(60)).map(|_| alphabet[next(alphabet.len())]).collect();
+        let needle: String = match next(3) {
+            // A piece of the haystack itself, so that it occurs at least once.
+            0 if !hay.is_empty() => {
+                let chars: Vec<char> = hay.chars().collect();
+                let start = next(chars.len());
+                chars[start..start + 1 + next((chars.len() - start).min(40))].iter().collect()
+            }
+            // The same first and last byte as a real occurrence, with the middle changed.
+            1 if hay.len() > 3 => format!("a{}b", "ba".repeat(1 + next(10))),
+            _ => (0..1 + next(6)).map(|_| alphabet[next(4)]).collect(),
+        };
+        assert_eq!(hay.find_str(&needle), hay.find(&needle), "{needle:?} in {hay:?}");
+        assert_eq!(hay.contains_str(&needle), hay.contains(&needle[..]), "{needle:?} in {hay:?}");
+        let all: Vec<usize> = hay.match_indices(&needle[..]).map(|(i, _)| i).collect();
+        assert_eq!(hay.find_str_all(&needle).collect::<Vec<_>>(), all, "{needle:?} in {hay:?}");
+    }
+    assert_eq!("".find_str(""), Some(0));
+    assert_eq!("abc".find_str(""), Some(0));
+    assert_eq!("".find_str("a"), None);
+}

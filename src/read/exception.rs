@@ -5,6 +5,7 @@
 
 use super::State;
 use crate::evidence::{CauseKind, RootCause, Sdk, Source};
+use crate::find::FindStr;
 
 /// Class names the Node SDK (and Python's, bare) uses; a bare `Name:` is an OpenAI exception only if listed.
 const SDK_CLASSES: &[&str] = &[
@@ -57,11 +58,11 @@ pub fn read_line(line: &str, st: &mut State) {
     // Node's `[cause]:` / `reason:` / `code: 'ECONNRESET'` dumps; an SDK status error (`openai.RateLimitError:
     // Error code: 429 - {…}`) names none, and its long body is not worth searching.
     let status_error = found.is_some_and(|(class, message)| {
-        class.starts_with("openai.") && !class.contains("Connection") && !class.contains("Timeout")
+        class.starts_with("openai.") && !class.contains_str("Connection") && !class.contains_str("Timeout")
             && split_status(message).0.is_some()
     });
     let cause_line = !status_error
-        && (found.is_some() || line.contains("ause") || line.contains("reason") || line.contains("code: 'E"));
+        && (found.is_some() || line.contains_str("ause") || line.contains_str("reason") || line.contains_str("code: 'E"));
     if cause_line && line.len() <= 8192 {
         note_root_cause(line, st);
     }
@@ -72,7 +73,7 @@ pub fn read_line(line: &str, st: &mut State) {
     let openai = class.starts_with("openai.") || (!class.contains('.') && SDK_CLASSES.contains(&bare));
     // Errors of Python itself that come from using the SDK wrongly (0.x code on 1.x, httpx 0.28).
     let misuse = !openai
-        && (message.contains("module 'openai'") || message.contains("keyword argument 'proxies'"));
+        && (message.contains_str("module 'openai'") || message.contains_str("keyword argument 'proxies'"));
     if !(openai || misuse) {
         return;
     }
@@ -98,11 +99,11 @@ pub fn read_line(line: &str, st: &mut State) {
 
 /// `Error code: 429 - …` printed without a class (framework logs), and Node's `Error: 429 …` stack head.
 fn bare_status_message(line: &str, st: &mut State) {
-    if !line.contains("Error") {
+    if !line.contains_str("Error") {
         return;
     }
     let t = line.trim_start();
-    let rest = t.strip_prefix("Error: ").or_else(|| t.find("Error code: ").map(|p| &t[p..]));
+    let rest = t.strip_prefix("Error: ").or_else(|| t.find_str("Error code: ").map(|p| &t[p..]));
     let Some(rest) = rest else { return };
     let (status, message, _) = split_status(rest);
     if let Some(status) = status.filter(|s| *s >= 400) {
@@ -173,14 +174,14 @@ fn note_frames(line: &str, st: &mut State) {
     let t = line.trim_start();
     if t.starts_with("File \"") {
         st.saw_frames = true;
-        if t.contains("api_requestor.py") {
+        if t.contains_str("api_requestor.py") {
             st.ev.sdk.get_or_insert(Sdk::Python0);
         }
-    } else if t.starts_with("at ") && line.contains("openai") {
+    } else if t.starts_with("at ") && line.contains_str("openai") {
         st.saw_frames = true;
         st.ev.openai_context = true;
-        let v5 = line.contains("openai/core/error") || line.contains("openai/client.");
-        let v4 = line.contains("openai/error.") || line.contains("openai/core.");
+        let v5 = line.contains_str("openai/core/error") || line.contains_str("openai/client.");
+        let v4 = line.contains_str("openai/error.") || line.contains_str("openai/core.");
         match st.ev.sdk {
             Some(Sdk::Node4 | Sdk::Node5) => {}
             _ if v5 => st.ev.sdk = Some(Sdk::Node5),
@@ -189,7 +190,7 @@ fn note_frames(line: &str, st: &mut State) {
         }
     }
     let frame = t.starts_with("File \"") || t.starts_with("at ");
-    if frame && (line.contains("site-packages/openai/") || line.contains("node_modules/openai/")) {
+    if frame && (line.contains_str("site-packages/openai/") || line.contains_str("node_modules/openai/")) {
         st.ev.openai_context = true;
     }
 }
@@ -205,7 +206,7 @@ fn note_root_cause(line: &str, st: &mut State) {
 
 fn cause_kind(line: &str) -> Option<CauseKind> {
     let lower = line.to_ascii_lowercase();
-    CAUSES.iter().find(|(_, needles)| needles.iter().any(|n| lower.contains(n))).map(|(kind, _)| *kind)
+    CAUSES.iter().find(|(_, needles)| needles.iter().any(|n| lower.contains_str(n))).map(|(kind, _)| *kind)
 }
 
 /// Whether an exception line belongs to an OpenAI failure: an SDK class, a misuse of the SDK, a Node
@@ -224,7 +225,7 @@ pub fn relevant(line: &str) -> bool {
     matches!(bare, "Error" | "TypeError" | "AttributeError")
         && (["openai", "'proxies'", "fetch failed", "ECONN", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]
             .iter()
-            .any(|m| message.contains(m))
+            .any(|m| message.contains_str(m))
             || split_status(message).0.is_some_and(|s| s >= 400))
 }
 

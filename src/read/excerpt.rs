@@ -8,6 +8,7 @@
 //! part of the excerpt. The pass needs no SIMD, so the wasm build scans as the native one does.
 
 use super::exception;
+use crate::find::FindStr;
 
 /// Pastes up to this size are read whole (reading every line of a short paste costs less than narrowing it).
 pub const WHOLE: usize = 2048;
@@ -144,8 +145,8 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
             if lone_seen + LONE_LINES > lone_total {
                 return true;
             }
-            retries_elided += line.matches("etrying").count() as u32;
-            errors_elided += usize::from(line.contains("HTTP/") || line.contains("failed with status"));
+            retries_elided += line.find_str_all("etrying").count() as u32;
+            errors_elided += usize::from(line.contains_str("HTTP/") || line.contains_str("failed with status"));
         } else {
             context_seen += 1;
             if context_seen + CONTEXT_REGIONS > context_total {
@@ -279,7 +280,7 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
     match anchor {
         "HTTP/" => {
             let status = after.split_whitespace().nth(1).map(|s| s.trim_matches(|c: char| !c.is_ascii_digit()));
-            match (status.and_then(|s| s.parse::<u16>().ok()).is_some_and(|s| s >= 400), line.contains("HTTP Request:")) {
+            match (status.and_then(|s| s.parse::<u16>().ok()).is_some_and(|s| s >= 400), line.contains_str("HTTP Request:")) {
                 (false, _) => Keep::No,
                 (true, true) => Keep::Line,
                 (true, false) => Keep::Context,
@@ -319,7 +320,7 @@ mod tests {
         let filler = "INFO ok\n".repeat(200_000);
         let body = format!("HTTP/2 429\ncontent-type: application/json\n\n{{\n  \"error\": {{\n{}    \"code\": \"insufficient_quota\"\n  }}\n}}\n", "    \"x\": 1,\n".repeat(20));
         let ex = excerpt(&format!("{filler}{body}{filler}")).expect("large");
-        assert!(ex.text.contains("\"code\": \"insufficient_quota\"\n  }\n}"), "{}", ex.text);
+        assert!(ex.text.contains_str("\"code\": \"insufficient_quota\"\n  }\n}"), "{}", ex.text);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::literal::Value;
 use super::State;
 use crate::evidence::{Evidence, Source};
+use crate::find::FindStr;
 
 /// Reason phrases that make a bare `429 Too Many Requests` line a status line.
 const REASONS: &[&str] = &[
@@ -40,7 +41,7 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     for method in ["POST ", "GET ", "DELETE "] {
         if let Some(rest) = t.strip_prefix(method) {
-            if let Some(path) = rest.split_whitespace().next().filter(|p| p.contains("/v1/") || p.starts_with("/openai/")) {
+            if let Some(path) = rest.split_whitespace().next().filter(|p| p.contains_str("/v1/") || p.starts_with("/openai/")) {
                 st.ev.endpoint.get_or_insert_with(|| format!("{}{path}", method));
             }
         }
@@ -100,9 +101,9 @@ pub fn header(name: &str, value: &str, ev: &mut Evidence) {
         "date" if value.ends_with("GMT") => {
             ev.timestamp.get_or_insert_with(|| value.to_string());
         }
-        "host" if value.contains("openai") => {
+        "host" if value.contains_str("openai") => {
             ev.openai_context = true;
-            ev.azure |= value.contains("azure");
+            ev.azure |= value.contains_str("azure");
             return;
         }
         _ => return,

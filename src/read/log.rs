@@ -4,30 +4,31 @@
 
 use super::State;
 use crate::evidence::Source;
+use crate::find::FindStr;
 
 pub fn read_line(line: &str, st: &mut State) {
     let maybe = ["HTTP Request: ", "etry", "failed with status ", "response_code="];
-    if !maybe.iter().any(|m| line.contains(m)) {
+    if !maybe.iter().any(|m| line.contains_str(m)) {
         return;
     }
-    if let Some(p) = line.find("HTTP Request: ") {
+    if let Some(p) = line.find_str("HTTP Request: ") {
         let rest = &line[p + 14..];
         let mut words = rest.split_whitespace();
         if let (Some(method), Some(url)) = (words.next(), words.next()) {
             note_endpoint(method, url, st);
         }
-        let status = rest.find("\"HTTP/").and_then(|q| rest[q + 1..].split_whitespace().nth(1)).and_then(number);
+        let status = rest.find_str("\"HTTP/").and_then(|q| rest[q + 1..].split_whitespace().nth(1)).and_then(number);
         if let Some(status) = status.filter(|s| *s >= 400) {
             st.incident(Source::Log, line).status = Some(status);
         }
         return;
     }
-    if line.contains("Retrying request") || line.contains("- retrying,") || line.contains("failed - retrying") {
+    if line.contains_str("Retrying request") || line.contains_str("- retrying,") || line.contains_str("failed - retrying") {
         st.ev.retries_seen += 1;
     }
     // openai-node: `[log_08286f, x-request-id: "req_…"] post https://… failed with status 429 in 13ms`
-    if let Some(p) = line.find("failed with status ") {
-        if let Some(id) = line.find("x-request-id: ").map(|q| &line[q + 14..]) {
+    if let Some(p) = line.find_str("failed with status ") {
+        if let Some(id) = line.find_str("x-request-id: ").map(|q| &line[q + 14..]) {
             let id: String = id.trim_start_matches('"').chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
             if !id.is_empty() {
                 st.ev.request_id = Some(id);
@@ -43,7 +44,7 @@ pub fn read_line(line: &str, st: &mut State) {
         return;
     }
     // openai 0.x: `message='OpenAI API response' path=… response_code=429`
-    if let Some(p) = line.find("response_code=") {
+    if let Some(p) = line.find_str("response_code=") {
         if let Some(status) = number(&line[p + 14..]).filter(|s| *s >= 400) {
             st.incident(Source::Log, line).status = Some(status);
         }
@@ -57,9 +58,9 @@ fn number(s: &str) -> Option<u16> {
 
 fn note_endpoint(method: &str, url: &str, st: &mut State) {
     let url = url.trim_matches(['"', '\'']);
-    if url.contains("openai") {
+    if url.contains_str("openai") {
         st.ev.openai_context = true;
-        st.ev.azure |= url.contains("azure");
+        st.ev.azure |= url.contains_str("azure");
     }
     if url.starts_with("http") || url.starts_with('/') {
         st.ev.endpoint = Some(format!("{method} {url}"));

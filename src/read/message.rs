@@ -3,6 +3,7 @@
 //! request id quoted in prose, and which vendor's hosts the paste mentions.
 
 use super::State;
+use crate::find::FindStr;
 
 const OPENAI_MARKS: &[&str] = &[
     "api.openai.com", "platform.openai.com", "help.openai.com", "OPENAI_API_KEY", "openai.azure.com",
@@ -17,16 +18,16 @@ const FOREIGN_MARKS: &[&str] = &[
 pub fn read_line(line: &str, st: &mut State) {
     let ev = &mut st.ev;
     // Each list is tried only when a cheap test says one of its marks could be there.
-    let maybe_openai = line.contains("penai") || line.contains("PENAI") || line.contains("penAI");
-    if maybe_openai && OPENAI_MARKS.iter().any(|m| line.contains(m)) {
+    let maybe_openai = line.contains_str("penai") || line.contains_str("PENAI") || line.contains_str("penAI");
+    if maybe_openai && OPENAI_MARKS.iter().any(|m| line.contains_str(m)) {
         ev.openai_context = true;
-        ev.azure |= line.contains("azure") || line.contains("Azure");
+        ev.azure |= line.contains_str("azure") || line.contains_str("Azure");
     }
-    if line.contains("loudflare") {
+    if line.contains_str("loudflare") {
         ev.cloudflare = true;
     }
-    let maybe_foreign = line.contains("nthropic") || line.contains("api.") || line.contains("bedrock");
-    if maybe_foreign && FOREIGN_MARKS.iter().any(|m| line.contains(m)) {
+    let maybe_foreign = line.contains_str("nthropic") || line.contains_str("api.") || line.contains_str("bedrock");
+    if maybe_foreign && FOREIGN_MARKS.iter().any(|m| line.contains_str(m)) {
         ev.foreign = true;
     }
     if ev.model.is_none() {
@@ -36,7 +37,7 @@ pub fn read_line(line: &str, st: &mut State) {
 
 /// `model="gpt-4o"`, `model='gpt-4o'`, `"model": "gpt-4o"`, `model: 'gpt-4o'` (Python, JSON, JavaScript).
 fn model_in_code(line: &str) -> Option<String> {
-    for (p, _) in line.match_indices("model") {
+    for p in line.find_str_all("model") {
         let rest = line[p + 5..].trim_start_matches(['"', '\'']).trim_start();
         let Some(rest) = rest.strip_prefix(['=', ':']) else { continue };
         let rest = rest.trim_start();
@@ -54,32 +55,32 @@ fn model_in_code(line: &str) -> Option<String> {
 pub fn read_message(line: &str, st: &mut State) {
     let ev = &mut st.ev;
     // Each fact is looked for only when a vectorised `contains` says its words are there at all.
-    if line.contains(" model `") {
+    if line.contains_str(" model `") {
         if let Some(m) = quoted_after(line, "The model `").or_else(|| quoted_after(line, "access to model `")) {
             ev.model = Some(m);
         }
     }
-    if line.contains("Project `") {
+    if line.contains_str("Project `") {
         ev.project = quoted_after(line, "Project `").or(ev.project.take());
     }
-    if line.contains(" for ") {
+    if line.contains_str(" for ") {
         for lead in ["Rate limit reached for ", "Request too large for "] {
-            if let Some(rest) = line.find(lead).map(|p| &line[p + lead.len()..]) {
+            if let Some(rest) = line.find_str(lead).map(|p| &line[p + lead.len()..]) {
                 if let Some(model) = rest.split_whitespace().next() {
                     ev.model = Some(model.to_string());
                 }
             }
         }
     }
-    if line.contains("in organization ") {
+    if line.contains_str("in organization ") {
         if let Some(org) = word_after(line, "in organization ") {
             ev.organization.get_or_insert(org);
         }
     }
-    if line.contains("Limit ") {
-        if let Some(p) = line.find(" per ") {
+    if line.contains_str("Limit ") {
+        if let Some(p) = line.find_str(" per ") {
             // `on tokens per min (TPM): Limit 30000, …`
-            let start = line[..p].match_indices(" on ").last().map_or(p, |(s, _)| s + 4);
+            let start = line[..p].find_str_all(" on ").last().map_or(p, |s| s + 4);
             let end = line[p..].find(':').map_or(line.len(), |e| p + e);
             ev.rate.window = Some(line[start..end].trim().to_string());
             ev.rate.limit = number_after(line, "Limit ");
@@ -87,33 +88,33 @@ pub fn read_message(line: &str, st: &mut State) {
             ev.rate.requested = number_after(line, "Requested ");
         }
     }
-    if line.contains("ry again in ") || line.contains("retry after ") {
+    if line.contains_str("ry again in ") || line.contains_str("retry after ") {
         for lead in ["try again in ", "Try again in ", "retry after "] {
-            if let Some(ms) = line.find(lead).and_then(|p| duration_ms(&line[p + lead.len()..])) {
+            if let Some(ms) = line.find_str(lead).and_then(|p| duration_ms(&line[p + lead.len()..])) {
                 ev.retry_after_ms.get_or_insert(ms);
             }
         }
     }
-    if ev.request_id.is_none() && (line.contains("request ID ") || line.contains("Request ID: ")) {
+    if ev.request_id.is_none() && (line.contains_str("request ID ") || line.contains_str("Request ID: ")) {
         ev.request_id = word_after(line, "request ID ").or_else(|| word_after(line, "Request ID: "));
     }
 }
 
 fn quoted_after(line: &str, lead: &str) -> Option<String> {
-    let rest = &line[line.find(lead)? + lead.len()..];
+    let rest = &line[line.find_str(lead)? + lead.len()..];
     let end = rest.find('`')?;
     (end > 0 && end < 120).then(|| rest[..end].to_string())
 }
 
 fn word_after(line: &str, lead: &str) -> Option<String> {
-    let rest = &line[line.find(lead)? + lead.len()..];
+    let rest = &line[line.find_str(lead)? + lead.len()..];
     let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '*' | '…')).collect();
     let word = word.trim_end_matches(['.', '…']).to_string();
     (word.len() >= 4).then_some(word)
 }
 
 fn number_after(line: &str, lead: &str) -> Option<u64> {
-    let rest = &line[line.find(lead)? + lead.len()..];
+    let rest = &line[line.find_str(lead)? + lead.len()..];
     rest.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()
 }
 
