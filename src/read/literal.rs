@@ -160,10 +160,23 @@ fn text(out: Vec<u8>) -> String {
 fn string(bytes: &[u8], quote: u8) -> (String, usize) {
     let mut out = Vec::new();
     let mut i = 1;
-    while i < bytes.len() {
-        match bytes[i] {
-            b if b == quote => return (text(out), i + 1),
-            b'\\' if i + 1 < bytes.len() => {
+    loop {
+        // Ordinary bytes are copied in runs, up to the next quote, escape or line break.
+        let rest = &bytes[i..];
+        let run = rest.iter().position(|&b| b == quote || b == b'\\' || b == b'\n').unwrap_or(rest.len());
+        out.extend_from_slice(&rest[..run]);
+        i += run;
+        match bytes.get(i) {
+            None => break,
+            Some(&b) if b == quote => return (text(out), i + 1),
+            // A line break ends a string that never closed (a truncated or mangled paste).
+            Some(b'\n') => return (text(out), i),
+            // A backslash, as the last byte: kept as it is.
+            Some(_) if i + 1 == bytes.len() => {
+                out.push(b'\\');
+                i += 1;
+            }
+            Some(_) => {
                 i += 1;
                 match bytes[i] {
                     b'n' => out.push(b'\n'),
@@ -182,12 +195,6 @@ fn string(bytes: &[u8], quote: u8) -> (String, usize) {
                     }
                     other => out.push(other),
                 }
-                i += 1;
-            }
-            // A line break ends a string that never closed (a truncated or mangled paste).
-            b'\n' => return (text(out), i),
-            b => {
-                out.push(b);
                 i += 1;
             }
         }
