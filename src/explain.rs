@@ -6,7 +6,7 @@ use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
 use crate::json::{self, array, Obj};
 use crate::{read, redact, report};
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 /// What the explainer says about one paste.
 #[derive(Debug)]

@@ -21,7 +21,7 @@ pub mod classify;
 pub mod evidence;
 mod explain;
 #[doc(hidden)]
-pub mod find;
+pub mod text;
 mod fragments;
 mod json;
 pub mod read;

@@ -7,7 +7,7 @@
 //! whole.
 
 use std::borrow::Cow;
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 /// Keys shorter than this after `sk-` are placeholders (`sk-...`, `sk-your-key`), not secrets.
 const MIN_KEY: usize = 20;

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::catalogue::Entry;
 use crate::evidence::Evidence;
+use crate::text::StrExt;
 
 const MISSING: &str = "(not in the paste)";
 
@@ -15,7 +16,7 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
     let mut out = String::from("OpenAI API error report\n");
     out.push_str("(filled in by openai-error-explainer from a pasted error; API keys are redacted)\n\n");
     let mut row = |label: &str, value: Option<String>, hint: &str| {
-        let value = value.filter(|v| !v.trim().is_empty());
+        let value = value.filter(|v| !v.trim_ws().is_empty());
         let text = match value {
             Some(v) => one_line(&v),
             None if hint.is_empty() => MISSING.to_string(),

@@ -158,7 +158,7 @@ fn the_allocator_keeps_contents_alignment_and_bounds() {
 /// near misses that have the needle's first and last bytes in place.
 #[wasm_bindgen_test]
 fn the_simd_search_finds_what_std_finds() {
-    use openai_error_explainer::find::FindStr;
+    use openai_error_explainer::text::StrExt;
 
     let alphabet = ["a", "b", "ab", "ba", "é", "€", "\n", "x-request-id", "ry again in "];
     let mut x = 7u32;

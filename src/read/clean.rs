@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::literal::{self, Value};
+use crate::text::StrExt;
 
 /// The line without ANSI codes, line ending, quote markers or log prefix.
 pub fn line(raw: &str) -> Cow<'_, str> {
@@ -61,7 +62,7 @@ fn strip_prefixes(s: &str) -> &str {
     let mut rest = s;
     // Quote markers, possibly nested (`> > `).
     loop {
-        let t = rest.trim_start();
+        let t = rest.trim_start_ws();
         match t.strip_prefix('>').or_else(|| t.strip_prefix('│')) {
             Some(after) if after.is_empty() || after.starts_with(' ') => rest = after.strip_prefix(' ').unwrap_or(after),
             _ => break,
@@ -111,7 +112,7 @@ fn strip_log_prefix(s: &str) -> &str {
     // A `source | ` column (docker compose, log shippers).
     let head = rest.as_bytes().get(..50).unwrap_or(rest.as_bytes());
     if let Some(p) = head.windows(2).position(|w| w == b"| ") {
-        let head = rest[..p].trim();
+        let head = rest[..p].trim_ws();
         if !head.is_empty() && head.chars().all(|c| c.is_ascii_alphanumeric() || "-_.[]:/ ".contains(c)) {
             return &rest[p + 2..];
         }
@@ -124,8 +125,8 @@ fn strip_log_prefix(s: &str) -> &str {
 
 /// Whether most of the paste's first lines carry a prefix, so bodies spanning lines need cleaning too.
 pub fn detect_prefix_mode(text: &str) -> bool {
-    let sample: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(50).collect();
-    let prefixed = sample.iter().filter(|l| line(l).len() + 1 < l.trim_end().len()).count();
+    let sample: Vec<&str> = text.lines().filter(|l| !l.trim_ws().is_empty()).take(50).collect();
+    let prefixed = sample.iter().filter(|l| line(l).len() + 1 < l.trim_end_ws().len()).count();
     sample.len() >= 2 && prefixed * 5 >= sample.len() * 3
 }
 

@@ -5,7 +5,7 @@
 
 use super::State;
 use crate::evidence::{CauseKind, RootCause, Sdk, Source};
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 /// Class names the Node SDK (and Python's, bare) uses; a bare `Name:` is an OpenAI exception only if listed.
 const SDK_CLASSES: &[&str] = &[
@@ -102,7 +102,7 @@ fn bare_status_message(line: &str, st: &mut State) {
     if !line.contains_str("Error") {
         return;
     }
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     let rest = t.strip_prefix("Error: ").or_else(|| t.find_str("Error code: ").map(|p| &t[p..]));
     let Some(rest) = rest else { return };
     let (status, message, _) = split_status(rest);
@@ -130,7 +130,7 @@ fn exception(line: &str) -> Option<(&str, &str)> {
             && ["Error", "Exception", "Timeout", "TryAgain", "APIRemovedInV1"].iter().any(|s| bare.ends_with(s));
         let after = &line[p + 1..];
         if looks_like_class && (after.is_empty() || after.starts_with(' ')) {
-            return Some((class, after.trim()));
+            return Some((class, after.trim_ws()));
         }
         from = p + 1;
     }
@@ -143,7 +143,7 @@ fn split_status(message: &str) -> (Option<u16>, &str, Option<Sdk>) {
     if let Some(rest) = message.strip_prefix("Error code: ") {
         let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
         let status = digits.parse().ok();
-        let tail = rest[digits.len()..].trim_start_matches([' ', '-']).trim();
+        let tail = rest[digits.len()..].trim_start_matches([' ', '-']).trim_ws();
         let sdk = if tail.is_empty() {
             Sdk::Python
         } else if tail.starts_with('{') || tail.starts_with("***") {
@@ -161,7 +161,7 @@ fn split_status(message: &str) -> (Option<u16>, &str, Option<Sdk>) {
     if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) && b.get(3).is_none_or(|c| *c == b' ') {
         let status = message[..3].parse().ok().filter(|s| (400..=599).contains(s));
         if status.is_some() {
-            return (status, message[3..].trim(), Some(Sdk::Node));
+            return (status, message[3..].trim_ws(), Some(Sdk::Node));
         }
     }
     if message.starts_with("<html") || message.starts_with("<!DOCTYPE") {
@@ -171,7 +171,7 @@ fn split_status(message: &str) -> (Option<u16>, &str, Option<Sdk>) {
 }
 
 fn note_frames(line: &str, st: &mut State) {
-    let t = line.trim_start();
+    let t = line.trim_start_ws();
     if t.starts_with("File \"") {
         st.saw_frames = true;
         if t.contains_str("api_requestor.py") {
@@ -200,7 +200,7 @@ fn note_root_cause(line: &str, st: &mut State) {
         return;
     }
     if let Some(kind) = cause_kind(line) {
-        st.ev.root_cause = Some(RootCause { kind, text: line.trim().chars().take(400).collect() });
+        st.ev.root_cause = Some(RootCause { kind, text: line.trim_ws().chars().take(400).collect() });
     }
 }
 

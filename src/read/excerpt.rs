@@ -8,7 +8,7 @@
 //! part of the excerpt. The pass needs no SIMD, so the wasm build scans as the native one does.
 
 use super::exception;
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 /// Pastes up to this size are read whole (reading every line of a short paste costs less than narrowing it).
 pub const WHOLE: usize = 2048;
@@ -286,7 +286,7 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
                 (true, false) => Keep::Context,
             }
         }
-        "error\"" | "error'" if after.trim_start().starts_with(':') => Keep::Context,
+        "error\"" | "error'" if after.trim_start_ws().starts_with(':') => Keep::Context,
         "Error:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
         "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" | "x-ratelimit-"
         | "retry-after" | "openai-organization" | "openai-project" => Keep::Line,

@@ -5,7 +5,7 @@
 use super::literal::Value;
 use super::State;
 use crate::evidence::{Evidence, Source};
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 /// Reason phrases that make a bare `429 Too Many Requests` line a status line.
 const REASONS: &[&str] = &[
@@ -15,7 +15,7 @@ const REASONS: &[&str] = &[
 ];
 
 pub fn read_line(line: &str, st: &mut State) {
-    let t = line.trim_start().trim_start_matches(['<', '>', '*']).trim_start();
+    let t = line.trim_start_ws().trim_start_matches(['<', '>', '*']).trim_start_ws();
     if let Some(rest) = t.strip_prefix("HTTP/") {
         // `HTTP/1.1 429 Too Many Requests`, `HTTP/2 429`
         let status = rest.split_whitespace().nth(1).and_then(status_code);
@@ -47,8 +47,8 @@ pub fn read_line(line: &str, st: &mut State) {
         }
     }
     if let Some((name, value)) = t.split_once(':') {
-        if !name.contains(' ') && !value.trim().is_empty() {
-            header(name.trim(), value.trim().trim_matches(['"', '\'', ',']), &mut st.ev);
+        if !name.contains(' ') && !value.trim_ws().is_empty() {
+            header(name.trim_ws(), value.trim_ws().trim_matches(['"', '\'', ',']), &mut st.ev);
         }
     }
 }

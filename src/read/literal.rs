@@ -7,6 +7,8 @@
 //! [`MAX_DEPTH`] containers are skipped rather than built. Work is linear in the bytes it looks at, and it
 //! looks at no more than [`MAX_BYTES`].
 
+use crate::text::StrExt;
+
 /// Containers nested deeper than this are skipped, not built.
 pub const MAX_DEPTH: usize = 32;
 /// The parser stops after this many bytes.
@@ -102,7 +104,7 @@ pub fn parse(text: &str) -> (Value, usize) {
                 if i == start {
                     i += 1;
                 }
-                let word = text.get(start..i).unwrap_or("").trim();
+                let word = text.get(start..i).unwrap_or("").trim_ws();
                 (skipped_depth == 0 && !word.is_empty()).then(|| {
                     if word.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
                         Value::Num(word.to_string())

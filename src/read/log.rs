@@ -4,7 +4,7 @@
 
 use super::State;
 use crate::evidence::Source;
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 pub fn read_line(line: &str, st: &mut State) {
     let maybe = ["HTTP Request: ", "etry", "failed with status ", "response_code="];

@@ -3,7 +3,7 @@
 //! request id quoted in prose, and which vendor's hosts the paste mentions.
 
 use super::State;
-use crate::find::FindStr;
+use crate::text::StrExt;
 
 const OPENAI_MARKS: &[&str] = &[
     "api.openai.com", "platform.openai.com", "help.openai.com", "OPENAI_API_KEY", "openai.azure.com",
@@ -38,9 +38,9 @@ pub fn read_line(line: &str, st: &mut State) {
 /// `model="gpt-4o"`, `model='gpt-4o'`, `"model": "gpt-4o"`, `model: 'gpt-4o'` (Python, JSON, JavaScript).
 fn model_in_code(line: &str) -> Option<String> {
     for p in line.find_str_all("model") {
-        let rest = line[p + 5..].trim_start_matches(['"', '\'']).trim_start();
+        let rest = line[p + 5..].trim_start_matches(['"', '\'']).trim_start_ws();
         let Some(rest) = rest.strip_prefix(['=', ':']) else { continue };
-        let rest = rest.trim_start();
+        let rest = rest.trim_start_ws();
         let Some(quote) = rest.chars().next().filter(|c| matches!(c, '"' | '\'')) else { continue };
         let name: String = rest[1..].chars().take_while(|c| *c != quote).take(80).collect();
         if !name.is_empty() && !name.contains(' ') {
@@ -82,7 +82,7 @@ pub fn read_message(line: &str, st: &mut State) {
             // `on tokens per min (TPM): Limit 30000, …`
             let start = line[..p].find_str_all(" on ").last().map_or(p, |s| s + 4);
             let end = line[p..].find(':').map_or(line.len(), |e| p + e);
-            ev.rate.window = Some(line[start..end].trim().to_string());
+            ev.rate.window = Some(line[start..end].trim_ws().to_string());
             ev.rate.limit = number_after(line, "Limit ");
             ev.rate.used = number_after(line, "Used ");
             ev.rate.requested = number_after(line, "Requested ");
@@ -120,11 +120,11 @@ fn number_after(line: &str, lead: &str) -> Option<u64> {
 
 /// `9.816s`, `20ms`, `1m30s`, `6m0s`, `2 seconds`, `86400 seconds` → milliseconds.
 pub fn duration_ms(s: &str) -> Option<u64> {
-    let mut rest = s.trim_start();
+    let mut rest = s.trim_start_ws();
     let mut total = 0u64;
     let mut any = false;
     while let Some((value, after)) = decimal_millis(rest) {
-        let after = after.trim_start();
+        let after = after.trim_start_ws();
         let unit: &str = &after[..after.bytes().take_while(u8::is_ascii_alphabetic).count()];
         // `value` is the number times 1000, so a factor of 1 here means seconds.
         let scaled = match unit {

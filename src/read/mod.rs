@@ -19,6 +19,7 @@ pub use message::{decimal_millis, duration_ms};
 
 use crate::evidence::{Evidence, Incident, Source};
 use literal::Value;
+use crate::text::StrExt;
 
 /// How far (in lines) a body may be from the status line or exception it belongs to.
 const BODY_REACH: usize = 80;
@@ -71,7 +72,7 @@ pub fn read(text: &str) -> Evidence {
 /// Parses the bodies a line starts and returns the byte offset the last one reached, when it ran past
 /// this line.
 fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &mut State) -> Option<usize> {
-    let trimmed = line.trim();
+    let trimmed = line.trim_ws();
     // A body that opens on this line and continues below: pretty JSON, Node's `at … {` object dump.
     let opens_block = trimmed == "{" || (trimmed.ends_with('{') && !trimmed.contains('}'));
     let mut reached = None;
@@ -81,14 +82,14 @@ fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &
         if parsed == 4 {
             break;
         }
-        let next = line[pos + 1..].trim_start().chars().next();
-        let starts_body = matches!(next, Some('"' | '\'')) || (opens_block && pos + 1 >= line.trim_end().len());
+        let next = line[pos + 1..].trim_start_ws().chars().next();
+        let starts_body = matches!(next, Some('"' | '\'')) || (opens_block && pos + 1 >= line.trim_end_ws().len());
         if !starts_body {
             from = pos + 1;
             continue;
         }
         parsed += 1;
-        if opens_block && pos + 1 >= line.trim_end().len() {
+        if opens_block && pos + 1 >= line.trim_end_ws().len() {
             // Multi-line: parse the original text from here.
             let (value, used) = if prefixed {
                 clean::parse_prefixed(text, start)
@@ -148,7 +149,7 @@ impl State {
     /// Adds a line that continues the latest exception's message to its text; false when the message ended.
     fn continue_message(&mut self, raw: &str) -> bool {
         let line = clean::line(raw);
-        let t = line.trim_start();
+        let t = line.trim_start_ws();
         let ends = t.starts_with("Traceback (")
             || t.starts_with("During handling")
             || t.starts_with("The above exception")
@@ -222,12 +223,12 @@ impl State {
     }
 
     fn finish(mut self, text: &str) -> Evidence {
-        if self.ev.incidents.is_empty() && !text.trim().is_empty() && text.len() <= BARE_MESSAGE_CAP {
+        if self.ev.incidents.is_empty() && !text.trim_ws().is_empty() && text.len() <= BARE_MESSAGE_CAP {
             // Nothing structured: the paste may be the message alone.
             let cleaned: String = text.lines().map(|l| clean::line(l).into_owned() + "\n").collect();
             self.line = 1;
             let inc = self.incident(Source::Text, &cleaned);
-            inc.message = Some(cleaned.trim().to_string());
+            inc.message = Some(cleaned.trim_ws().to_string());
         }
         let ev = &mut self.ev;
         let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);

@@ -1,23 +1,40 @@
-//! Substring search for the readers' many short needles over short lines.
+//! The string operations the readers repeat on every line, made cheap in the wasm build.
 //!
-//! Natively this is std's `str::contains` and `str::find`, which take a vector path on x86_64. In wasm std has
-//! no such path: every call builds a Two-Way searcher (a factorisation of the needle) and runs it byte by byte,
-//! which was a third of the wasm build's time on the corpus (Node's profiler). The wasm build is compiled with
-//! `simd128` (`.cargo/config.toml`), and there the search tests sixteen positions at once: a position is a
-//! candidate when the needle's first and last bytes are both in place, and only candidates are compared in
-//! full. No set-up per call, and the readers' needles rarely have both ends in place by chance.
+//! Natively these are std's own. In wasm std is slow at two of them. Substring search: every `str::find`
+//! builds a Two-Way searcher (a factorisation of the needle) and runs it a byte at a time, which was a third of
+//! the wasm build's time on the corpus (Node's profiler); here, with `simd128` (`.cargo/config.toml`), the
+//! search tests sixteen positions at once: a position is a candidate when the needle's first and last bytes are
+//! both in place, and only candidates are compared in full. Trimming: `str::trim` decodes a character at a time
+//! through calls the size-optimised build does not inline (a tenth of the time); here ASCII whitespace is
+//! skipped a byte at a time and std decides only when a non-ASCII character is reached. Results are std's in
+//! every case (tests here, and in tests/web.rs for the wasm build).
 
-/// What the readers call instead of `str::contains` / `str::find` with a `&str` needle.
-pub trait FindStr {
+/// What the readers call instead of `str::contains`, `str::find`, `str::match_indices` with a `&str` needle
+/// and `str::trim` and its one-sided forms.
+pub trait StrExt {
     /// Whether `needle` occurs in `self`.
     fn contains_str(&self, needle: &str) -> bool;
     /// The byte offset of the first occurrence of `needle` in `self`.
     fn find_str(&self, needle: &str) -> Option<usize>;
     /// The offsets of the occurrences of `needle` that do not overlap, first to last, like `str::match_indices`.
     fn find_str_all<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = usize> + 'a;
+    /// `self` without leading whitespace (as `char::is_whitespace` defines it, like `str::trim_start`).
+    fn trim_start_ws(&self) -> &str;
+    /// `self` without trailing whitespace, like `str::trim_end`.
+    fn trim_end_ws(&self) -> &str;
+    /// `self` without whitespace at either end, like `str::trim`.
+    fn trim_ws(&self) -> &str {
+        self.trim_start_ws().trim_end_ws()
+    }
 }
 
-impl FindStr for str {
+/// The ASCII characters `char::is_whitespace` accepts: tab, line feed, vertical tab, form feed, carriage return
+/// and space.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+impl StrExt for str {
     #[inline]
     fn contains_str(&self, needle: &str) -> bool {
         self.find_str(needle).is_some()
@@ -31,6 +48,27 @@ impl FindStr for str {
             from = at + needle.len().max(self[at..].chars().next().map_or(1, char::len_utf8));
             Some(at)
         })
+    }
+
+    fn trim_start_ws(&self) -> &str {
+        let b = self.as_bytes();
+        let i = b.iter().position(|&c| !is_ascii_space(c)).unwrap_or(b.len());
+        // A non-ASCII character may be whitespace too (U+00A0, U+3000, …): std goes on from there.
+        if b.get(i).is_some_and(|&c| c >= 0x80) {
+            self[i..].trim_start()
+        } else {
+            &self[i..]
+        }
+    }
+
+    fn trim_end_ws(&self) -> &str {
+        let b = self.as_bytes();
+        let end = b.iter().rposition(|&c| !is_ascii_space(c)).map_or(0, |p| p + 1);
+        if end > 0 && b[end - 1] >= 0x80 {
+            self[..end].trim_end()
+        } else {
+            &self[..end]
+        }
     }
 
     #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
@@ -88,7 +126,25 @@ mod simd {
 
 #[cfg(test)]
 mod tests {
-    use super::FindStr;
+    use super::StrExt;
+
+    #[test]
+    fn trimming_is_std_s_including_unicode_whitespace() {
+        let pieces =
+            [" ", "\t", "\n", "\x0b", "\x0c", "\r", "\u{a0}", "\u{3000}", "\u{2028}", "\u{85}", "a", "é", "\x1c", "ab"];
+        let mut x = 3u32;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            for _ in 0..(x >> 28) {
+                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                s.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(s.trim_ws(), s.trim(), "{s:?}");
+            assert_eq!(s.trim_start_ws(), s.trim_start(), "{s:?}");
+            assert_eq!(s.trim_end_ws(), s.trim_end(), "{s:?}");
+        }
+    }
 
     #[test]
     fn every_occurrence_is_found_like_match_indices() {
