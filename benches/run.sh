@@ -22,7 +22,9 @@ echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo
 
 # -- 1. latency
-cargo bench --quiet --bench latency 2>/dev/null
+# Without the CLI: with it, cargo builds the library twice (panic=abort for the binary, unwind for the bench)
+# into colliding file names, and the bench now and then links the wrong one.
+cargo bench --quiet --no-default-features --features prose --bench latency 2>/dev/null
 echo
 node benches/wasm.mjs latency
 echo

@@ -35,7 +35,14 @@ fn is_ascii_space(b: u8) -> bool {
 }
 
 impl StrExt for str {
+    // Natively std's `contains`, which has a vector path that std's `find` lacks.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     #[inline]
+    fn contains_str(&self, needle: &str) -> bool {
+        self.contains(needle)
+    }
+
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     fn contains_str(&self, needle: &str) -> bool {
         self.find_str(needle).is_some()
     }
