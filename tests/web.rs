@@ -188,3 +188,27 @@ fn the_simd_search_finds_what_std_finds() {
     assert_eq!("abc".find_str(""), Some(0));
     assert_eq!("".find_str("a"), None);
 }
+
+/// The wasm build's vector scan for anchor keys (src/read/excerpt.rs) finds every anchor at every offset in a
+/// 16-byte block and in the tail after the last block, among filler made of the keys' own bytes (many two-byte
+/// keys that begin no anchor, and near misses that share the vector test's bits).
+#[wasm_bindgen_test]
+fn the_vector_key_scan_misses_no_anchor_at_any_offset() {
+    let alphabet = b"PTX[inrxy-Acl \n";
+    let mut x = 11u32;
+    let mut next = |n: usize| {
+        x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        (x >> 8) as usize % n
+    };
+    let mut filler = |len: usize| -> String { (0..len).map(|_| char::from(alphabet[next(alphabet.len())])).collect() };
+    let anchors = ["Retrying", "retrying", "x-request-id", "X-Request-Id", "[log_", "x-ratelimit-", "retry-after",
+        "openai-organization", "openai-project", "OpenAI"];
+    for anchor in anchors {
+        for offset in 0..40 {
+            let (head, tail) = (filler(3000 + offset), filler(offset % 7 * 5));
+            let text = format!("{head}\n{}{anchor} MARK\n{tail}", "q".repeat(offset));
+            let kept = openai_error_explainer::read::excerpt(&text).map(|e| e.text);
+            assert!(kept.as_deref().is_some_and(|t| t.contains("MARK")), "{anchor} at {offset}: {kept:?}");
+        }
+    }
+}
