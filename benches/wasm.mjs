@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { explain } = await import(join(ROOT, 'pkg', 'node.js'));
+// The module's own export (bytes in, JSON string out), for the comparison with native explain() + to_json().
+const glue = await import(join(ROOT, 'pkg', 'explainer.js'));
 
 function cases(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -23,15 +25,15 @@ function cases(dir, out = []) {
 
 const pct = (sorted, p) => sorted[Math.round((sorted.length - 1) * p)];
 
-function timeOne(text) {
+function timeOne(text, run = explain) {
   let t = performance.now();
-  explain(text);
+  run(text);
   const once = Math.max(performance.now() - t, 0.0005);
   const batch = Math.min(10000, Math.max(1, Math.floor(2 / once)));
   const samples = [];
   for (let s = 0; s < 15; s++) {
     t = performance.now();
-    for (let i = 0; i < batch; i++) explain(text);
+    for (let i = 0; i < batch; i++) run(text);
     samples.push((performance.now() - t) / batch);
   }
   samples.sort((a, b) => a - b);
@@ -41,11 +43,14 @@ function timeOne(text) {
 const [mode, file, runs = '3'] = process.argv.slice(2);
 if (mode === 'latency') {
   const byShape = new Map();
+  const moduleOnly = [];
   for (const f of cases(join(ROOT, 'tests/corpus/cases')).sort()) {
     const text = readFileSync(f, 'utf8');
     const shape = f.split('/').at(-2);
     if (!byShape.has(shape)) byShape.set(shape, []);
     byShape.get(shape).push([timeOne(text), text.length]);
+    const bytes = readFileSync(f);
+    moduleOnly.push(timeOne(bytes, glue.explain));
   }
   console.log('explain() latency per corpus case, wasm in Node (µs; each case\'s median of 15 batches)');
   const row = (...c) => console.log(c.map((x, i) => (i ? String(x).padStart(10) : String(x).padEnd(10))).join(' '));
@@ -59,6 +64,9 @@ if (mode === 'latency') {
   }
   all.sort((a, b) => a - b);
   row('all', all.length, pct(all, 0.5).toFixed(1), pct(all, 0.99).toFixed(1), all.at(-1).toFixed(1), '');
+  // The module alone: no string encoding, no JSON.parse (the work native explain() + to_json() does).
+  moduleOnly.sort((a, b) => a - b);
+  row('module', moduleOnly.length, pct(moduleOnly, 0.5).toFixed(1), pct(moduleOnly, 0.99).toFixed(1), moduleOnly.at(-1).toFixed(1), '');
 } else if (mode === 'file') {
   const bytes = readFileSync(file);
   const text = bytes.toString('utf8');
