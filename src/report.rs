@@ -87,7 +87,7 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
 /// A value on one line, capped: a report row must not carry a whole HTML page.
 fn one_line(s: &str) -> String {
     let mut flat = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
+    for word in s.words() {
         if !flat.is_empty() {
             flat.push(' ');
         }

@@ -6,11 +6,11 @@
 //! search tests sixteen positions at once: a position is a candidate when the needle's first and last bytes are
 //! both in place, and only candidates are compared in full. Trimming: `str::trim` decodes a character at a time
 //! through calls the size-optimised build does not inline (a tenth of the time); here ASCII whitespace is
-//! skipped a byte at a time and std decides only when a non-ASCII character is reached. Results are std's in
-//! every case (tests here, and in tests/web.rs for the wasm build).
+//! skipped a byte at a time and std decides only when a non-ASCII character is reached; splitting into words
+//! likewise. Results are std's in every case (tests here, and in tests/web.rs for the wasm build).
 
-/// What the readers call instead of `str::contains`, `str::find`, `str::match_indices` with a `&str` needle
-/// and `str::trim` and its one-sided forms.
+/// What the readers call instead of `str::contains`, `str::find`, `str::match_indices` with a `&str` needle,
+/// `str::trim` and its one-sided forms, and `str::split_whitespace`.
 pub trait StrExt {
     /// Whether `needle` occurs in `self`.
     fn contains_str(&self, needle: &str) -> bool;
@@ -26,12 +26,45 @@ pub trait StrExt {
     fn trim_ws(&self) -> &str {
         self.trim_start_ws().trim_end_ws()
     }
+    /// The words of `self` between runs of whitespace, like `str::split_whitespace` (front to back only).
+    fn words(&self) -> impl Iterator<Item = &str> {
+        let mut rest = self.trim_start_ws();
+        core::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
+            }
+            let (word, after) = rest.split_at(word_len(rest));
+            rest = after.trim_start_ws();
+            Some(word)
+        })
+    }
 }
 
 /// The ASCII characters `char::is_whitespace` accepts: tab, line feed, vertical tab, form feed, carriage return
 /// and space.
 fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The length of the run of non-whitespace at the start of `s`.
+fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if is_ascii_space(c) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let Some(ch) = s[i..].chars().next() else { break };
+            if ch.is_whitespace() {
+                return i;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    b.len()
 }
 
 impl StrExt for str {
@@ -136,7 +169,7 @@ mod tests {
     use super::StrExt;
 
     #[test]
-    fn trimming_is_std_s_including_unicode_whitespace() {
+    fn trimming_and_words_are_std_s_including_unicode_whitespace() {
         let pieces =
             [" ", "\t", "\n", "\x0b", "\x0c", "\r", "\u{a0}", "\u{3000}", "\u{2028}", "\u{85}", "a", "é", "\x1c", "ab"];
         let mut x = 3u32;
@@ -150,6 +183,7 @@ mod tests {
             assert_eq!(s.trim_ws(), s.trim(), "{s:?}");
             assert_eq!(s.trim_start_ws(), s.trim_start(), "{s:?}");
             assert_eq!(s.trim_end_ws(), s.trim_end(), "{s:?}");
+            assert_eq!(s.words().collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
     }
 

@@ -347,7 +347,7 @@ enum Keep {
 fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
     match anchor {
         "HTTP/" => {
-            let status = after.split_whitespace().nth(1).map(|s| s.trim_matches(|c: char| !c.is_ascii_digit()));
+            let status = after.words().nth(1).map(|s| s.trim_matches(|c: char| !c.is_ascii_digit()));
             match (status.and_then(|s| s.parse::<u16>().ok()).is_some_and(|s| s >= 400), line.contains_str("HTTP Request:")) {
                 (false, _) => Keep::No,
                 (true, true) => Keep::Line,

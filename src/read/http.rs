@@ -18,7 +18,7 @@ pub fn read_line(line: &str, st: &mut State) {
     let t = line.trim_start_ws().trim_start_matches(['<', '>', '*']).trim_start_ws();
     if let Some(rest) = t.strip_prefix("HTTP/") {
         // `HTTP/1.1 429 Too Many Requests`, `HTTP/2 429`
-        let status = rest.split_whitespace().nth(1).and_then(status_code);
+        let status = rest.words().nth(1).and_then(status_code);
         if let Some(status) = status.filter(|s| *s >= 400) {
             st.incident(Source::Http, line).status = Some(status);
         }
@@ -26,7 +26,7 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     let status_text = t.strip_prefix("Status Code:").or_else(|| t.strip_prefix("Request failed with status code"));
     if let Some(rest) = status_text {
-        if let Some(status) = rest.split_whitespace().next().and_then(status_code).filter(|s| *s >= 400) {
+        if let Some(status) = rest.words().next().and_then(status_code).filter(|s| *s >= 400) {
             st.incident(Source::Http, line).status = Some(status);
         }
         return;
@@ -41,7 +41,7 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     for method in ["POST ", "GET ", "DELETE "] {
         if let Some(rest) = t.strip_prefix(method) {
-            if let Some(path) = rest.split_whitespace().next().filter(|p| p.contains_str("/v1/") || p.starts_with("/openai/")) {
+            if let Some(path) = rest.words().next().filter(|p| p.contains_str("/v1/") || p.starts_with("/openai/")) {
                 st.ev.endpoint.get_or_insert_with(|| format!("{}{path}", method));
             }
         }

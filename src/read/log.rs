@@ -13,11 +13,11 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     if let Some(p) = line.find_str("HTTP Request: ") {
         let rest = &line[p + 14..];
-        let mut words = rest.split_whitespace();
+        let mut words = rest.words();
         if let (Some(method), Some(url)) = (words.next(), words.next()) {
             note_endpoint(method, url, st);
         }
-        let status = rest.find_str("\"HTTP/").and_then(|q| rest[q + 1..].split_whitespace().nth(1)).and_then(number);
+        let status = rest.find_str("\"HTTP/").and_then(|q| rest[q + 1..].words().nth(1)).and_then(number);
         if let Some(status) = status.filter(|s| *s >= 400) {
             st.incident(Source::Log, line).status = Some(status);
         }
@@ -38,7 +38,7 @@ pub fn read_line(line: &str, st: &mut State) {
         if let (Some(url), Some(method)) = (before.next(), before.next()) {
             note_endpoint(&method.to_ascii_uppercase(), url, st);
         }
-        if let Some(status) = line[p + 19..].split_whitespace().next().and_then(number).filter(|s| *s >= 400) {
+        if let Some(status) = line[p + 19..].words().next().and_then(number).filter(|s| *s >= 400) {
             st.incident(Source::Log, line).status = Some(status);
         }
         return;

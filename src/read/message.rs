@@ -66,7 +66,7 @@ pub fn read_message(line: &str, st: &mut State) {
     if line.contains_str(" for ") {
         for lead in ["Rate limit reached for ", "Request too large for "] {
             if let Some(rest) = line.find_str(lead).map(|p| &line[p + lead.len()..]) {
-                if let Some(model) = rest.split_whitespace().next() {
+                if let Some(model) = rest.words().next() {
                     ev.model = Some(model.to_string());
                 }
             }
