@@ -15,7 +15,8 @@ const LABEL_PAD: &str = "                  ";
 /// The filled checklist as plain text.
 pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> String {
     let d = ev.decisive();
-    let mut out = String::from("OpenAI API error report\n");
+    let mut out = String::with_capacity(1024);
+    out.push_str("OpenAI API error report\n");
     out.push_str("(filled in by openai-error-explainer from a pasted error; API keys are redacted)\n\n");
     let mut row = |label: &str, value: Option<String>, hint: &str| {
         let value = value.filter(|v| !v.trim_ws().is_empty());
