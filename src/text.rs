@@ -1,13 +1,16 @@
 //! The string operations the readers repeat on every line, made cheap in the wasm build.
 //!
-//! Natively these are std's own. In wasm std is slow at two of them. Substring search: every `str::find`
-//! builds a Two-Way searcher (a factorisation of the needle) and runs it a byte at a time, which was a third of
-//! the wasm build's time on the corpus (Node's profiler); here, with `simd128` (`.cargo/config.toml`), the
-//! search tests sixteen positions at once: a position is a candidate when the needle's first and last bytes are
-//! both in place, and only candidates are compared in full. Trimming: `str::trim` decodes a character at a time
-//! through calls the size-optimised build does not inline (a tenth of the time); here ASCII whitespace is
-//! skipped a byte at a time and std decides only when a non-ASCII character is reached; splitting into words
-//! likewise. Results are std's in every case (tests here, and in tests/web.rs for the wasm build).
+//! Substring search: natively std's, which takes a vector path on x86_64. In wasm every `str::find` builds a
+//! Two-Way searcher (a factorisation of the needle) and runs it a byte at a time, which was a third of the wasm
+//! build's time on the corpus (Node's profiler); there, with `simd128` (`.cargo/config.toml`), the search tests
+//! sixteen positions at once: a position is a candidate when the needle's first and last bytes are both in
+//! place, and only candidates are compared in full.
+//!
+//! Trimming and splitting into words, on both builds: `str::trim` decodes a character at a time through calls
+//! the size-optimised wasm build does not inline (a tenth of its time); here ASCII whitespace is skipped a byte
+//! at a time and std decides only when a non-ASCII character is reached.
+//!
+//! Results are std's in every case (tests here, and in tests/web.rs for the wasm build).
 
 /// What the readers call instead of `str::contains`, `str::find`, `str::match_indices` with a `&str` needle,
 /// `str::trim` and its one-sided forms, and `str::split_whitespace`.
@@ -80,6 +83,17 @@ impl StrExt for str {
         self.find_str(needle).is_some()
     }
 
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    #[inline]
+    fn find_str(&self, needle: &str) -> Option<usize> {
+        self.find(needle)
+    }
+
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn find_str(&self, needle: &str) -> Option<usize> {
+        simd::find(self.as_bytes(), needle.as_bytes())
+    }
+
     fn find_str_all<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
         let mut from = 0;
         core::iter::from_fn(move || {
@@ -109,17 +123,6 @@ impl StrExt for str {
         } else {
             &self[..end]
         }
-    }
-
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    #[inline]
-    fn find_str(&self, needle: &str) -> Option<usize> {
-        self.find(needle)
-    }
-
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    fn find_str(&self, needle: &str) -> Option<usize> {
-        simd::find(self.as_bytes(), needle.as_bytes())
     }
 }
 

@@ -225,8 +225,9 @@ mod simd {
 
     use super::ANCHORS;
 
-    /// Low nibble then high nibble of the first byte, the same for the second byte.
-    const NIBBLES: [[u8; 16]; 4] = {
+    /// For each nibble value, the bits of the keys that allow it: first byte's low nibble, its high nibble, then
+    /// the same for the second byte.
+    const TABLES: [v128; 4] = {
         let mut t = [[0u8; 16]; 4];
         let mut k = 0;
         while k < ANCHORS.len() {
@@ -239,26 +240,21 @@ mod simd {
             t[3][(y >> 4) as usize] |= bit;
             k += 1;
         }
-        t
+        // SAFETY: any sixteen bytes are a valid v128.
+        unsafe { core::mem::transmute::<[[u8; 16]; 4], [v128; 4]>(t) }
     };
 
     /// The windows starting at `at..at + 16` that may be keys, as bits. Needs `at + 17 <= b.len()`.
     pub fn maybe_keys(b: &[u8], at: usize) -> u16 {
         assert!(at + 17 <= b.len());
-        let table = |i: usize| u8x16(NIBBLES[i]);
         // SAFETY: the assertion keeps both 16-byte loads inside `b`; v128_load needs no alignment.
         let (first, second) =
             unsafe { (v128_load(b.as_ptr().add(at).cast::<v128>()), v128_load(b.as_ptr().add(at + 1).cast::<v128>())) };
         let low = u8x16_splat(15);
-        let bits = |v: v128, lo: usize| {
-            v128_and(u8x16_swizzle(table(lo), v128_and(v, low)), u8x16_swizzle(table(lo + 1), u8x16_shr(v, 4)))
+        let bits = |v: v128, t: usize| {
+            v128_and(u8x16_swizzle(TABLES[t], v128_and(v, low)), u8x16_swizzle(TABLES[t + 1], u8x16_shr(v, 4)))
         };
         u8x16_bitmask(u8x16_ne(v128_and(bits(first, 0), bits(second, 2)), u8x16_splat(0)))
-    }
-
-    fn u8x16(t: [u8; 16]) -> v128 {
-        // SAFETY: a [u8; 16] is sixteen readable bytes.
-        unsafe { v128_load(t.as_ptr().cast::<v128>()) }
     }
 }
 
