@@ -7,12 +7,26 @@ use std::path::Path;
 use openai_error_explainer::{entry, explain};
 use serde_json::Value;
 
+/// `labels.json` plus every `labels.d/*.json` (one file per batch of cases, so that batches added side by side
+/// do not touch the same file); a case labelled twice is an error.
 fn labels() -> serde_json::Map<String, Value> {
-    let text = std::fs::read_to_string("tests/corpus/labels.json").expect("tests/corpus/labels.json");
-    match serde_json::from_str(&text).expect("labels.json is JSON") {
-        Value::Object(map) => map,
-        _ => panic!("labels.json must be an object keyed by case path"),
+    let mut files = vec![std::path::PathBuf::from("tests/corpus/labels.json")];
+    if let Ok(dir) = std::fs::read_dir("tests/corpus/labels.d") {
+        let mut more: Vec<_> = dir.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+        more.sort();
+        files.extend(more);
     }
+    let mut all = serde_json::Map::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let Value::Object(map) = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display())) else {
+            panic!("{} must be an object keyed by case path", file.display())
+        };
+        for (k, v) in map {
+            assert!(all.insert(k.clone(), v).is_none(), "{k} is labelled twice ({})", file.display());
+        }
+    }
+    all
 }
 
 #[test]
