@@ -177,10 +177,10 @@ build_pkg() {
   rm -rf "$PKG"
   mkdir -p "$PKG"
   cp "$BINDGEN_OUT/explainer.js" "$BINDGEN_OUT/explainer_bg.wasm" "$PKG/"
-  cp npm/index.js npm/node.js npm/index.d.ts npm/README.md "$PKG/"
+  cp npm/index.js npm/node.js npm/index.d.ts npm/README.md LICENSE-MIT LICENSE-APACHE "$PKG/"
   sed "s/@VERSION@/$version/" npm/core.js >"$PKG/core.js"
   local f
-  for f in render.js element.js define.js element.d.ts define.d.ts; do
+  for f in render.js element.js define.js element.d.ts define.d.ts react.d.ts caught.js offload.js worker.js custom-elements.json; do
     if [[ -f npm/$f ]]; then cp "npm/$f" "$PKG/"; fi
   done
   # The catalogue with its prose (cause, solution, links, the *_html sections, example), which the wasm is built
@@ -261,7 +261,11 @@ test_npm() {
   printf '{ "name": "consumer", "private": true, "type": "module" }\n' >"$consumer/package.json"
   (cd "$consumer" && npm install --no-audit --no-fund --loglevel=error --no-package-lock "$tmp/$tarball") || status=1
   local dep
-  for dep in vite playwright-core typescript; do ln -s "$ROOT/tests/npm/node_modules/$dep" "$consumer/node_modules/$dep"; done
+  # The SDKs whose caught errors explain() reads (caught.test.mjs) and attw (package.test.mjs) come from there too.
+  for dep in vite playwright-core typescript openai ai @ai-sdk/openai axios @arethetypeswrong/cli; do
+    mkdir -p "$(dirname "$consumer/node_modules/$dep")"
+    ln -s "$ROOT/tests/npm/node_modules/$dep" "$consumer/node_modules/$dep"
+  done
   cp "$ROOT"/tests/npm/*.mjs "$consumer/"
   cp -R "$ROOT/tests/vite-app" "$consumer/vite-app"
   if ((status == 0)); then

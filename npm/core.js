@@ -6,6 +6,7 @@
 
 import * as glue from './explainer.js';
 import entries from './catalogue.js';
+import { caughtText } from './caught.js';
 
 /** The package's version, equal to the Rust crate's (build.sh writes it here from Cargo.toml). */
 export const version = '@VERSION@';
@@ -35,11 +36,34 @@ const utf8 = new TextEncoder();
 // A paste as the UTF-8 bytes the module reads. A Uint8Array (a Node Buffer, a dropped file's bytes) goes in as it
 // is and is decoded like the CLI decodes a file: invalid UTF-8 is repaired, not an error. Strings are encoded here
 // because wasm-bindgen's own string copy walks the characters in JavaScript, which on a 100 MB log took longer
-// than reading it.
+// than reading it. A caught error (caught.js) is first turned into the text its library would have printed.
 function pasteBytes(fn, value) {
   if (typeof value === 'string') return utf8.encode(value);
-  if (value instanceof Uint8Array) return value;
-  throw new TypeError(`openai-error-explainer: ${fn}(text) needs a string or a Uint8Array, got ${describe(value)}`);
+  if (value instanceof Uint8Array) {
+    if (isDetached(value)) {
+      throw new TypeError(`openai-error-explainer: ${fn}(text) got a Uint8Array whose ArrayBuffer was detached ` +
+        '(transferred to a worker): pass the bytes before transferring them, or a copy');
+    }
+    return value;
+  }
+  const caught = caughtText(value);
+  if (caught !== undefined) return utf8.encode(caught);
+  throw new TypeError(
+    `openai-error-explainer: ${fn}(text) needs a string or a Uint8Array (or a caught error), got ${describe(value)}`);
+}
+
+// A view on a detached buffer reads as empty in some engines and traps on the copy in others: neither is what the
+// caller meant. ArrayBuffer.prototype.detached is recent (Node 22); slicing a detached buffer throws everywhere.
+function isDetached(bytes) {
+  const buffer = bytes.buffer;
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  if (bytes.byteLength !== 0) return false;
+  try {
+    buffer.slice(0, 0);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function message(error) {
@@ -89,6 +113,16 @@ export function explain(text) {
 export function report(text) {
   const bytes = pasteBytes('report', text);
   return call('report', () => glue.report(bytes));
+}
+
+export function redact(text) {
+  const bytes = pasteBytes('redact', text);
+  return call('redact', () => glue.redact(bytes));
+}
+
+export function excerpt(text) {
+  const bytes = pasteBytes('excerpt', text);
+  return call('excerpt', () => glue.excerpt(bytes));
 }
 
 // A fresh copy each time: callers may change what they get.

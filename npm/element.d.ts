@@ -29,16 +29,22 @@ export interface ExplainedEvent extends CustomEvent<Explanation> {}
 /**
  * `<openai-error-explainer value="…" compact>`.
  * Attributes: `value` (a paste to explain at once), `compact` (summary only), `heading-level` (of the entry
- * title, 1-5, default 3, so the element fits the host page's outline).
+ * title, 1-5; by default one below the host page's heading before the element, so the outline stays in order).
+ * A paste over 256 KB is explained in a worker (`worker.js`, beside element.js; the main thread where workers are
+ * not allowed); one over 2 MB is not put in the box whole, which shows the lines around its errors.
  * Event: `explained` (bubbles, composed), `detail` is the explanation.
  * Theming: `--oee-bg`, `--oee-fg`, `--oee-muted`, `--oee-border`, `--oee-accent`, `--oee-surface`, `--oee-radius`,
- * `--oee-font`, `--oee-mono`, `--oee-font-size`; parts `base`, `label`, `input`, `answer`.
+ * `--oee-font` (the host's font by default), `--oee-mono`, `--oee-font-size`; parts `base`, `label`, `input`, `read`, `answer`.
  */
 export declare class OpenAIErrorExplainerElement extends HTMLElement {
   static observedAttributes: string[];
   /** The paste being explained; setting it explains at once. */
   value: string;
-  compact: boolean;
+  get compact(): boolean;
+  /** Also takes `""` (what React 19 passes for `compact=""`), which means on, as the attribute does. */
+  set compact(on: boolean | string);
+  /** The `heading-level` attribute as a number: by default one below the page's heading before the element. */
+  headingLevel: number;
   /** The last explanation, or null. */
   readonly explanation: Explanation | null;
   addEventListener<K extends keyof OpenAIErrorExplainerEventMap>(

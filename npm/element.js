@@ -3,14 +3,16 @@
 // nothing touches the DOM at import.
 
 import { explain } from './index.js';
-import { FAILED, announce, h, load, renderExplanation, renderFailure } from './render.js';
+import { BIG, HUGE, explainOffThread } from './offload.js';
+import { FAILED, announce, h, load, renderExplanation, renderFailure, sizeText } from './render.js';
 
 // The renderer's exports stay available from here, as they were before render.js was split out.
 export * from './render.js';
 
 export const TAG = 'openai-error-explainer';
 
-// The element's styles. Everything is in em (the host's root font size must not matter) and every colour
+// The element's styles. Everything is in em (the host's root font size must not matter), the text font is the
+// host's (an unset --oee-font leaves font-family to inherit), and every colour
 // reads a public custom property first (`--oee-*`), so a host can theme it; `light-dark()` follows the
 // host's `color-scheme`, or the reader's system setting when the host declares none.
 const CSS = `
@@ -21,13 +23,14 @@ const CSS = `
 --_muted:var(--oee-muted,light-dark(#56606b,#a2acb8));--_line:var(--oee-border,light-dark(#d0d7de,#3a414a));
 --_accent:var(--oee-accent,light-dark(#0b5bd3,#86b9ff));--_surface:var(--oee-surface,light-dark(#f4f6f8,#1e2228));
 --_radius:var(--oee-radius,.5em);--_mono:var(--oee-mono,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);
-font:var(--oee-font-size,medium)/1.5 var(--oee-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);
+font-size:var(--oee-font-size,medium);line-height:1.5;font-family:var(--oee-font);
 color:var(--_fg);background:var(--_bg);border:1px solid var(--_line);border-radius:var(--_radius);padding:1em;
 text-align:start;overflow-wrap:anywhere}
 .ee.os{color-scheme:light dark}
 *,*::before,*::after{box-sizing:inherit}
 label{display:block;font-weight:600;margin-bottom:.3em}
 textarea{display:block;width:100%;min-height:8em;resize:vertical;font:.875em/1.45 var(--_mono);color:inherit;
+white-space:pre;overflow-wrap:normal;overflow-x:auto;
 background:var(--_surface);border:1px solid var(--_line);border-radius:var(--_radius);padding:.6em}
 :host([compact]) textarea{min-height:4.5em}
 :focus-visible{outline:2px solid var(--_accent);outline-offset:2px}
@@ -60,19 +63,26 @@ button{font:inherit;font-size:.875em;color:var(--_bg);background:var(--_accent);
 padding:.35em .9em;cursor:pointer}
 details summary{cursor:pointer;color:var(--_muted)}
 .failed{border-inline-start:3px solid light-dark(#b3261e,#ff9b93);padding-inline-start:.8em}
+.working{color:var(--_muted)}.read{margin:.3em 0 0;font-size:.875em;color:var(--_muted)}.read:empty{display:none}
 `;
+
+// Engines without light-dark() (Safari before 17.5, Firefox before 120, Chrome before 123) get the light colours:
+// the rules that use it again, with its first argument, behind @supports.
+const LIGHT_ONLY = (CSS.match(/[^{}]+\{[^{}]*light-dark\([^{}]*\}/g) ?? [])
+  .map((rule) => rule.replace(/light-dark\(([^,()]+),[^()]+\)/g, '$1')).join('');
+const SHEET = `${CSS}@supports not (color:light-dark(#000,#fff)){${LIGHT_ONLY}}`;
 
 let sheet;
 function styles(root) {
   if (globalThis.CSSStyleSheet && 'adoptedStyleSheets' in root) {
     if (!sheet) {
       sheet = new CSSStyleSheet();
-      sheet.replaceSync(CSS);
+      sheet.replaceSync(SHEET);
     }
     root.adoptedStyleSheets = [sheet];
   } else {
     // Older engines: a <style> element (needs style-src 'unsafe-inline' under a CSP).
-    root.append(h('style', {}, CSS));
+    root.append(h('style', {}, SHEET));
   }
 }
 
@@ -96,28 +106,42 @@ export class OpenAIErrorExplainerElement extends Base {
   #failure = null;
   #observer = null;
   #pending = false;
+  #seq = 0;
+  #read;
+  #autoLevel = 2;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     styles(root);
     const id = `oee-in-${++seq}`;
-    this.#input = h('textarea', { id, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', part: 'input',
+    this.#input = h('textarea', { id, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', wrap: 'off', part: 'input',
       placeholder: 'openai.RateLimitError: Error code: 429 - …' });
     this.#status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#out = h('div', { class: 'answer', part: 'answer' });
+    this.#read = h('p', { class: 'read', part: 'read' });
     this.#wrap = h('div', { class: 'ee os', part: 'base' },
       h('label', { for: id, part: 'label' }, 'Paste a failed OpenAI API call: error, traceback, HTTP response or log'),
-      this.#input, this.#status, this.#out);
+      this.#input, this.#read, this.#status, this.#out);
     root.append(this.#wrap);
+    this.#input.addEventListener('paste', (ev) => {
+      // Megabytes of log are not put into the box (laying them out would freeze the page): they are explained
+      // from the clipboard's text, and the box gets the lines around the errors.
+      const text = ev.clipboardData?.getData('text/plain') ?? '';
+      if (text.length <= HUGE) return;
+      ev.preventDefault();
+      this.#runLarge(text);
+    });
     this.#input.addEventListener('input', (ev) => {
       clearTimeout(this.#timer);
+      this.#read.textContent = '';
       const pasted = ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop';
       this.#timer = setTimeout(() => this.#run(), pasted ? 0 : 200);
     });
   }
 
   connectedCallback() {
+    this.#fitOutline();
     this.#syncScheme();
     if (!this.#observer && globalThis.MutationObserver) {
       // Docs themes switch dark mode with an attribute or class on <html> or <body>.
@@ -144,6 +168,7 @@ export class OpenAIErrorExplainerElement extends Base {
 
   set value(text) {
     this.#input.value = text ?? '';
+    this.#read.textContent = '';
     if (this.isConnected) this.#schedule();
   }
 
@@ -151,8 +176,38 @@ export class OpenAIErrorExplainerElement extends Base {
     return this.hasAttribute('compact');
   }
 
+  // React 19 sets properties, not attributes, on custom elements: `<openai-error-explainer compact="">` arrives
+  // as `el.compact = ""`, which must mean on, as the attribute does.
   set compact(on) {
-    this.toggleAttribute('compact', Boolean(on));
+    this.toggleAttribute('compact', on === '' || (on !== 'false' && Boolean(on)));
+  }
+
+  /** The level of the entry title, 1 to 5 (the `heading-level` attribute). */
+  get headingLevel() {
+    return this.#level();
+  }
+
+  set headingLevel(level) {
+    if (level == null || level === '') this.removeAttribute('heading-level');
+    else this.setAttribute('heading-level', String(level));
+  }
+
+  #level() {
+    return Math.min(5, Math.max(1, parseInt(this.getAttribute('heading-level'), 10) || this.#autoLevel));
+  }
+
+  /** Without `heading-level`: one below the page's heading before the element, so the outline stays in order. */
+  #fitOutline() {
+    let level = 1;
+    try {
+      for (const hd of document.querySelectorAll('h1,h2,h3,h4,h5,h6')) {
+        if (!(hd.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+        level = Number(hd.tagName[1]);
+      }
+    } catch {
+      // No document to look at: the default below.
+    }
+    this.#autoLevel = Math.min(5, level + 1);
   }
 
   /** The last explanation (the `explained` event's detail), or null. */
@@ -178,14 +233,51 @@ export class OpenAIErrorExplainerElement extends Base {
   #run() {
     clearTimeout(this.#timer);
     const text = this.#input.value;
+    const id = ++this.#seq;
     this.#failure = null;
+    if (text.length > BIG) {
+      this.#working(text.length);
+      explainOffThread(text).then(({ x }) => this.#answer(id, x, null), (err) => this.#answer(id, null, err));
+      return;
+    }
+    let x = null;
+    let failure = null;
     try {
-      this.#explanation = text.trim() ? explain(text) : null;
+      x = text.trim() ? explain(text) : null;
     } catch (err) {
       // A bug inside the module (the package has restarted it): say so here instead of leaving a dead widget.
-      this.#explanation = null;
-      this.#failure = err;
+      failure = err;
     }
+    this.#answer(id, x, failure);
+  }
+
+  /** A paste too large for the box: explained off the page's thread, and the box shows its excerpt. */
+  #runLarge(text) {
+    clearTimeout(this.#timer);
+    const id = ++this.#seq;
+    this.#working(text.length);
+    explainOffThread(text, { withExcerpt: true }).then(({ x, excerpt }) => {
+      if (id !== this.#seq) return;
+      this.#input.value = excerpt;
+      this.#read.textContent = `Read all ${sizeText(text.length)} of the paste; the box shows the lines around its errors.`;
+      this.#answer(id, x, null);
+    }, (err) => this.#answer(id, null, err));
+  }
+
+  #working(size) {
+    this.#wrap.setAttribute('aria-busy', 'true');
+    this.#wrap.dataset.state = 'working';
+    this.#out.replaceChildren(h('p', { class: 'working' }, `Working… reading ${sizeText(size)}.`));
+    this.#status.textContent = 'Working on a large paste…';
+  }
+
+  /** Shows the answer to run `id`, unless a later run has started since. */
+  #answer(id, x, failure) {
+    if (id !== this.#seq) return;
+    this.#wrap.removeAttribute('aria-busy');
+    this.#explanation = failure ? null : x;
+    this.#failure = failure;
+    this.#wrap.dataset.state = failure ? 'failed' : x ? 'done' : 'empty';
     this.#render();
     if (this.#explanation) {
       this.dispatchEvent(new CustomEvent('explained', { detail: this.#explanation, bubbles: true, composed: true }));
@@ -194,7 +286,7 @@ export class OpenAIErrorExplainerElement extends Base {
 
   #render() {
     const x = this.#explanation;
-    const level = Math.min(5, Math.max(1, parseInt(this.getAttribute('heading-level'), 10) || 3));
+    const level = this.#level();
     if (this.#failure) {
       this.#out.replaceChildren(renderFailure(this.#failure, { headingLevel: level }));
       this.#status.textContent = FAILED;

@@ -163,15 +163,21 @@ export interface Entry {
   example: string;
 }
 
+// The browser types below are looked up on `globalThis`, so that a Node-only project (no `dom` lib) compiles these
+// types too: where a global is not declared, its type is `never`.
+type GlobalType<K extends string> = typeof globalThis extends Record<K, { prototype: infer T }> ? T : never;
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer M } } } ? M : never;
+type Bytes = ArrayBuffer | ArrayBufferView;
+
 /** What `init()` accepts: where the .wasm is, its bytes, or the compiled module. */
 export type InitInput =
   | string
-  | URL
-  | Request
-  | Response
-  | BufferSource
-  | WebAssembly.Module
-  | Promise<Response | BufferSource | WebAssembly.Module>;
+  | GlobalType<'URL'>
+  | GlobalType<'Request'>
+  | GlobalType<'Response'>
+  | Bytes
+  | WasmModule
+  | Promise<GlobalType<'Response'> | Bytes | WasmModule>;
 
 /**
  * Loads the WebAssembly module; await it once before calling anything else. Later calls return the same promise.
@@ -181,17 +187,40 @@ export type InitInput =
 export default function init(input?: InitInput | { module_or_path: InitInput }): Promise<void>;
 
 /** Loads the module synchronously (workers, Node). Browsers limit this on the main thread: use `init()` there. */
-export function initSync(module: BufferSource | WebAssembly.Module | { module: BufferSource | WebAssembly.Module }): void;
+export function initSync(module: Bytes | WasmModule | { module: Bytes | WasmModule }): void;
+
+/**
+ * What a program catches from a failed call, which `explain()` and `report()` read as the text its library would
+ * have printed: an openai-node `APIError` (status, headers, the `error` body, request id, `cause`), a Vercel AI SDK
+ * `APICallError` (`statusCode`, `responseHeaders`, `responseBody`) or the `RetryError` around it, an axios error
+ * (`response.status`, `.headers`, `.data`), or any `Error`. The object is only read: no getter, method or
+ * `toJSON` of it runs.
+ */
+export type CaughtError =
+  | Error
+  | { status?: number; headers?: unknown; error?: unknown; message?: string; cause?: unknown }
+  | { statusCode?: number; responseHeaders?: unknown; responseBody?: unknown; message?: string }
+  | { response?: { status?: number; headers?: unknown; data?: unknown }; message?: string };
 
 /**
  * Reads, classifies and explains a paste: a string, or its bytes (a Node `Buffer` from a log file, a dropped file's
  * contents), which are read as UTF-8 with invalid sequences repaired, as the CLI reads a file. Throws a `TypeError`
- * for anything else.
+ * for anything else (a Uint8Array whose buffer was transferred away included).
  */
 export function explain(text: string | Uint8Array): Explanation;
+/** Explains a caught error (see `CaughtError`): `catch (err) { explain(err) }`. */
+export function explain(error: CaughtError): Explanation;
 
 /** The support report for a paste (a string or its UTF-8 bytes): the checklist support asks for, filled from it. */
 export function report(text: string | Uint8Array): string;
+/** The support report for a caught error. */
+export function report(error: CaughtError): string;
+
+/** The paste with every API key and secret masked, as every answer shows it (`sk-proj-****wxyz`). */
+export function redact(text: string | Uint8Array): string;
+
+/** What to show in place of a paste too large to show whole: the redacted lines around its errors. */
+export function excerpt(text: string | Uint8Array): string;
 
 /** Every catalogue entry: API errors first, then SDK errors, then guides. */
 export function catalogue(): Entry[];

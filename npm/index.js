@@ -5,7 +5,7 @@
 import initModule, { initSync as initModuleSync } from './explainer.js';
 import { markLoaded } from './core.js';
 
-export { explain, report, catalogue, entry, version } from './core.js';
+export { explain, report, redact, excerpt, catalogue, entry, version } from './core.js';
 
 let loading;
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { initSync as initModule } from './explainer.js';
 import { markLoaded } from './core.js';
 
-export { explain, report, catalogue, entry, version } from './core.js';
+export { explain, report, redact, excerpt, catalogue, entry, version } from './core.js';
 
 const wasmUrl = new URL('./explainer_bg.wasm', import.meta.url);
 let bytes;

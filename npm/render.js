@@ -39,6 +39,11 @@ export function seconds(s) {
   return `${Math.round(s * 10) / 10} s`;
 }
 
+/** `820 KB`, `3.1 MB`: a size in bytes (or characters) for people. */
+export function sizeText(n) {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1e3))} KB`;
+}
+
 /** One line for the live region: what happened, not the whole answer. */
 export function announce(x) {
   if (!x) return '';

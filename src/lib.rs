@@ -71,6 +71,32 @@ pub fn report(text: &str) -> String {
     explain(text).report
 }
 
+/// The paste with every secret masked, as every output shows it: for a front end that keeps or passes on the paste
+/// itself (the page's shareable link).
+pub fn redacted(text: &str) -> String {
+    redact::redact(text).into_owned()
+}
+
+/// Text shown in place of a paste too large to show whole (the page's box holding a 20 MB log): the lines around
+/// its OpenAI errors, as the readers saw them, redacted; a log with none of those shows its last lines.
+pub fn shown_excerpt(text: &str) -> String {
+    /// A log with nothing relevant in it shows this much of its end.
+    const TAIL: usize = 16 * 1024;
+    let shown = match read::excerpt(text) {
+        Some(ex) if !ex.text.is_empty() => ex.text,
+        Some(_) if text.len() > TAIL => {
+            let mut at = text.len() - TAIL;
+            while !text.is_char_boundary(at) {
+                at += 1;
+            }
+            let tail = &text[at..];
+            tail.find('\n').map_or(tail, |nl| &tail[nl + 1..]).to_string()
+        }
+        _ => text.to_string(),
+    };
+    redacted(&shown)
+}
+
 /// Every catalogue entry, API errors first, then SDK errors, then guides.
 pub fn catalogue() -> &'static [Entry] {
     ENTRIES
@@ -86,6 +112,23 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_large_log_is_shown_as_the_redacted_lines_around_its_error() {
+        let key = "sk-proj-Zq3xVb7NmK2pLw9RtY4uHc6JdF8gS1aE0oIi5TnMbQeWrXy";
+        let error = format!("openai.AuthenticationError: Error code: 401 - Incorrect API key provided: {key}\n");
+        let log = format!("{}{error}{}", "INFO ok\n".repeat(200_000), "INFO after\n".repeat(10));
+        let shown = super::shown_excerpt(&log);
+        assert!(shown.len() < 4096, "{} bytes shown", shown.len());
+        assert!(shown.contains("openai.AuthenticationError: Error code: 401"), "{shown}");
+        assert!(!shown.contains(&key[8..40]) && shown.contains("sk-proj-****"), "{shown}");
+        // Nothing relevant: the end of the log, from a line start.
+        let quiet = "INFO ok, nothing to see\n".repeat(100_000);
+        let tail = super::shown_excerpt(&quiet);
+        assert!(tail.len() <= 16 * 1024 && tail.starts_with("INFO ok"), "{}", &tail[..40]);
+        // A short paste is shown whole.
+        assert_eq!(super::shown_excerpt("just this"), "just this");
+    }
+
     #[test]
     fn decode_repairs_bytes_exactly_as_std_does() {
         // Pieces of valid and broken sequences (lone continuation bytes, truncated 2-, 3- and 4-byte forms,

@@ -1,37 +1,48 @@
-//! The `openai-error-explainer` command: reads a paste from a file or standard input and prints the
-//! explanation (readable, `--json`, or `--report`), or the catalogue (`--list`). Argument parsing, colour
-//! and exit codes only; everything else is the library.
+//! The `openai-error-explainer` command: reads pastes from files or standard input and prints each explanation
+//! (readable, `--json`, `--report`, or GitHub Actions annotations), a catalogue entry in full (`--explain`), or
+//! the catalogue (`--list`). Running the parts in `cli/` and the library: no logic of its own beyond that.
 //!
-//! Exit status: 0 when something matched, 1 when nothing did, 2 for a usage or I/O error.
+//! Exit status: 0 when something matched (in any input), 1 when nothing did, 2 for a usage or I/O error.
+
+mod cli;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use openai_error_explainer::{catalogue, catalogue_json, decode, explain, Explanation};
+use cli::args::{self, Colour, Command, Format};
+use openai_error_explainer::{catalogue, catalogue_json, decode, entry, explain, Explanation};
 
-const USAGE: &str = "usage: openai-error-explainer [--json | --report | --list [--json]] [FILE | -]
+const USAGE: &str = "usage: openai-error-explainer [--json | --report | --format FORMAT] [-q] [--color WHEN] [FILE ...]
+       openai-error-explainer --explain ID
+       openai-error-explainer --list [--json]
 
 Explains a failed OpenAI API call from what you paste: an SDK traceback (Python or Node), an HTTP
-response (curl -i, devtools), a log excerpt or just the error message. Reads FILE, or standard input
-when FILE is - or missing. API keys are redacted from everything it prints.
+response (curl -i, devtools), a log excerpt or just the error message. Reads each FILE (each answer
+headed by its name), or standard input when FILE is - or missing. API keys are redacted from
+everything it prints.
 
-  --json     the explanation as JSON (matches, evidence, retry, notes, report)
-  --report   the support report only: the checklist support asks for, filled from the paste
-  --list     the catalogue: every id and title (with --json: every entry in full, as JSON)
-  -h, --help this text
-  --version  the version
+  --json             the explanation as JSON (matches, evidence, retry, notes, report); one line per FILE
+  --report           the support report only: the checklist support asks for, filled from the paste
+  --format FORMAT    text (the default), json, report, or github: GitHub Actions annotations
+                     (::error file=...,line=...), shown on the workflow run's page
+  -q, --quiet        print nothing: the exit status says whether anything matched
+  --color WHEN       auto (the default: on a terminal, unless TERM=dumb or NO_COLOR is set), always, never
+  --explain ID       one catalogue entry in full (its why, what to do, links and an example)
+  --list             the catalogue: every id and title (with --json: every entry in full, as JSON)
+  -h, --help         this text
+  --version          the version
 
-Exit status: 0 matched, 1 no match, 2 usage or I/O error.";
-
-enum Mode {
-    Human,
-    Json,
-    Report,
-    List,
-}
+Exit status: 0 matched (in any FILE), 1 no match, 2 usage or I/O error.";
 
 fn main() -> ExitCode {
-    match run() {
+    let args = match args::parse(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("openai-error-explainer: {msg}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(args) {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("openai-error-explainer: {msg}");
@@ -40,63 +51,119 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<ExitCode, String> {
-    let mut mode = Mode::Human;
-    let mut json = false;
-    let mut path: Option<String> = None;
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--report" => mode = Mode::Report,
-            "--list" => mode = Mode::List,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
+fn run(a: args::Args) -> Result<ExitCode, String> {
+    let colour = colour(a.colour);
+    match a.command {
+        Command::Help => write(&format!("{USAGE}\n")).map(|_| ExitCode::SUCCESS),
+        Command::Version => write(&format!("openai-error-explainer {}\n", openai_error_explainer::VERSION)).map(|_| ExitCode::SUCCESS),
+        Command::List { json: true } => write(&(catalogue_json() + "\n")).map(|_| ExitCode::SUCCESS),
+        Command::List { json: false } => {
+            let mut out = String::new();
+            for e in catalogue() {
+                out.push_str(&format!("{:<34} {:<6} {}\n", e.id, e.kind.as_str(), e.title));
             }
-            "--version" => {
-                println!("openai-error-explainer {}", openai_error_explainer::VERSION);
-                return Ok(ExitCode::SUCCESS);
+            write(&out).map(|_| ExitCode::SUCCESS)
+        }
+        Command::Entry(id) => match entry(&id) {
+            Some(e) => {
+                let st = Style { on: colour };
+                write(&cli::entry::full(e, |s| st.paint("1", s))).map(|_| ExitCode::SUCCESS)
             }
-            a if a.starts_with('-') && a != "-" => return Err(format!("unknown option {a}\n\n{USAGE}")),
-            a if path.is_some() => return Err(format!("one input at a time (got {a} too)\n\n{USAGE}")),
-            a => path = Some(a.to_string()),
-        }
+            None => Err(format!(
+                "no catalogue entry '{}': `openai-error-explainer --list` shows every id",
+                printable(&id)
+            )),
+        },
+        Command::Explain { format, inputs } => explain_inputs(format, &inputs, colour, a.quiet),
     }
-    if let (Mode::List, true) = (&mode, json) {
-        return write(&(catalogue_json() + "\n")).map(|_| ExitCode::SUCCESS);
-    }
-    if let Mode::List = mode {
-        let mut out = String::new();
-        for e in catalogue() {
-            out.push_str(&format!("{:<34} {:<6} {}\n", e.id, e.kind.as_str(), e.title));
-        }
-        return write(&out).map(|_| ExitCode::SUCCESS);
-    }
-    if json && matches!(mode, Mode::Human) {
-        mode = Mode::Json;
-    }
-    let bytes = read_input(path.as_deref())?;
-    let text = decode(&bytes);
-    let answer = explain(&text);
-    let out = match mode {
-        Mode::Json => answer.to_json() + "\n",
-        Mode::Report => printable(&answer.report),
-        _ => human(&answer, io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()),
-    };
-    write(&out)?;
-    Ok(if answer.matches.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn read_input(path: Option<&str>) -> Result<Vec<u8>, String> {
+fn colour(choice: Colour) -> bool {
+    let term = std::env::var("TERM").ok();
+    let no_color = std::env::var("NO_COLOR").ok();
+    args::use_colour(choice, io::stdout().is_terminal(), term.as_deref(), no_color.as_deref())
+}
+
+/// Explains every input in turn. An input that cannot be read is reported and the rest are still explained;
+/// the exit status is then 2.
+fn explain_inputs(format: Format, inputs: &[String], colour: bool, quiet: bool) -> Result<ExitCode, String> {
+    let stdin = [String::from("-")];
+    let inputs = if inputs.is_empty() { &stdin[..] } else { inputs };
+    let several = inputs.len() > 1;
+    let (mut matched, mut failed) = (false, false);
+    for (n, input) in inputs.iter().enumerate() {
+        let bytes = match read_input(input) {
+            Ok(b) => b,
+            Err(msg) => {
+                eprintln!("openai-error-explainer: {msg}");
+                failed = true;
+                continue;
+            }
+        };
+        let answer = explain(&decode(&bytes));
+        matched |= !answer.matches.is_empty();
+        if quiet {
+            continue;
+        }
+        let name = (input != "-").then_some(input.as_str());
+        let mut out = String::new();
+        if several && format != Format::Github && format != Format::Json {
+            let st = Style { on: colour };
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("{}\n", st.paint("1;4", &format!("==> {} <==", printable(name.unwrap_or("(standard input)"))))));
+        }
+        out.push_str(&match format {
+            Format::Json if several => json_with_file(&answer, name),
+            Format::Json => answer.to_json() + "\n",
+            Format::Report => printable(&answer.report),
+            Format::Github => cli::github::annotation(&answer, name, printable).unwrap_or_default(),
+            Format::Human => human(&answer, colour),
+        });
+        write(&out)?;
+    }
+    Ok(match (failed, matched) {
+        (true, _) => ExitCode::from(2),
+        (false, true) => ExitCode::SUCCESS,
+        (false, false) => ExitCode::from(1),
+    })
+}
+
+/// One JSON line per input when there are several: the explanation with the input's name first.
+fn json_with_file(a: &Explanation, name: Option<&str>) -> String {
+    let json = a.to_json();
+    let file = name.map_or("null".to_string(), json_string);
+    match json.strip_prefix('{') {
+        Some(rest) => format!("{{\"file\":{file},{rest}\n"),
+        None => json + "\n",
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut o = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            c => o.push(c),
+        }
+    }
+    o.push('"');
+    o
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match path {
-        None | Some("-") => {
+        "-" => {
             if io::stdin().is_terminal() {
                 eprintln!("Paste the error, then press Ctrl-D (Ctrl-Z then Enter on Windows):");
             }
             io::stdin().read_to_end(&mut bytes).map_err(|e| format!("reading standard input: {e}"))?;
         }
-        Some(p) => bytes = std::fs::read(p).map_err(|e| format!("reading {p}: {e}"))?,
+        p => bytes = std::fs::read(p).map_err(|e| format!("reading {}: {e}", printable(p)))?,
     }
     Ok(bytes)
 }

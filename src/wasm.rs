@@ -24,6 +24,18 @@ pub fn report(bytes: &[u8]) -> String {
     crate::report(&crate::decode(bytes))
 }
 
+/// The paste with its secrets masked.
+#[wasm_bindgen]
+pub fn redact(bytes: &[u8]) -> String {
+    crate::redacted(&crate::decode(bytes))
+}
+
+/// What to show in place of a paste too large to show whole: the redacted lines around its errors.
+#[wasm_bindgen]
+pub fn excerpt(bytes: &[u8]) -> String {
+    crate::shown_excerpt(&crate::decode(bytes))
+}
+
 /// The crate's version, which the npm package shares.
 #[wasm_bindgen]
 pub fn version() -> String {

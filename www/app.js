@@ -2,12 +2,14 @@
 // searchable error reference. After loading it makes no request. Pasted text is only ever set as text.
 import { explain, catalogue, version } from './pkg/index.js';
 // The renderer alone (render.js), not the element class and its styles (element.js), which the page does not use.
-import { FAILED, RETRY, announce, catalogueHtml, h, links, load, renderExplanation, renderFailure, statusBadge } from './pkg/render.js';
+import { FAILED, RETRY, announce, catalogueHtml, h, links, load, renderExplanation, renderFailure, sizeText, statusBadge } from './pkg/render.js';
+// Pastes above BIG are explained in the package's worker, so typing never freezes; above HUGE (and every opened
+// or dropped file) they are explained from their text or bytes there and the box shows only their excerpt.
+import { BIG, HUGE, explainOffThread, start as startWorker } from './pkg/offload.js';
+import { openShared, shareButton } from './share.js';
 
-/** Pastes longer than this (UTF-16 units, about bytes) are explained in a worker so typing never freezes. */
-const BIG = 256 * 1024;
 /** Files larger than this are read from their end, where the error usually is. */
-const MAX_FILE = 16 * 1024 * 1024;
+const MAX_FILE = 256 * 1024 * 1024;
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -18,6 +20,7 @@ const status = $('status');
 const examples = $('examples');
 const filter = $('filter');
 const list = $('entries');
+const readNote = $('read-note');
 
 const byId = new Map();
 const lookup = (id) => byId.get(id);
@@ -25,7 +28,9 @@ const href = (id) => `#${id}`;
 let seq = 0;
 let shown = 0;
 let timer = 0;
-let worker = null;
+let worker = 'none';
+/** Bring the answer into view once it is there (set by a paste, a file or an example; typing does not move the page). */
+let reveal = false;
 
 if (!location.hash) paste.focus();
 
@@ -46,11 +51,9 @@ function update() {
   answer.dataset.want = String(id);
   if (examples.value && lookup(examples.value)?.example !== text) examples.value = '';
   if (!text.trim()) return show(null, id);
-  if (text.length > BIG && worker) {
-    answer.setAttribute('aria-busy', 'true');
-    answer.dataset.state = 'busy';
-    status.textContent = `Explaining a large paste (${Math.round(text.length / 1024)} KB)…`;
-    worker.postMessage({ id, text });
+  if (text.length > BIG && worker === 'ready') {
+    busy(text.length);
+    explainOffThread(text).then(({ x }) => show(x, id), (err) => failed(err, id));
     return;
   }
   let x;
@@ -63,14 +66,31 @@ function update() {
   show(x, id);
 }
 
+function busy(size) {
+  answer.setAttribute('aria-busy', 'true');
+  answer.dataset.state = 'busy';
+  status.textContent = `Explaining a large paste (${sizeText(size)})…`;
+}
+
 function show(x, id) {
   if (id < shown) return;
   shown = id;
   answer.removeAttribute('aria-busy');
   result.replaceChildren(x ? renderExplanation(x, { href, lookup, headingLevel: 3 }) : emptyState());
+  if (x) result.querySelector('.report .row')?.append(shareButton(paste.value));
   status.textContent = announce(x);
   answer.dataset.state = !x ? 'empty' : x.matches.length ? 'matched' : 'nomatch';
   answer.dataset.seq = String(id);
+  revealAnswer(x);
+}
+
+/** On a phone the answer is below the paste box, out of sight: scroll to it after a paste, a file or an example. */
+function revealAnswer(x) {
+  if (!reveal || !x) return;
+  reveal = false;
+  const top = answer.getBoundingClientRect().top;
+  if (top < innerHeight * 0.6) return;
+  answer.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 }
 
 /** Explaining this paste threw: say so, and stay ready for the next one. */
@@ -104,47 +124,54 @@ function emptyState() {
     h('p', { class: 'hint' }, 'API keys in the paste are redacted from everything shown and copied.'));
 }
 
-function startWorker() {
-  return new Promise((resolve) => {
-    try {
-      worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null;
-      return resolve('none');
-    }
-    const fail = () => {
-      // No worker (blocked, or the module could not load): big pastes are explained here instead.
-      worker?.terminate();
-      worker = null;
-      resolve('none');
-      if (answer.dataset.state === 'busy') update();
-    };
-    worker.addEventListener('error', fail);
-    worker.addEventListener('message', ({ data }) => {
-      if (data.ready) resolve('ready');
-      else if (data.error) fail();
-      else if (data.id !== seq) return;
-      else if (data.failed) failed(new Error(data.failed), data.id);
-      else show(data.x, data.id);
-    });
-  });
-}
-
 // ── Input: typing, pasting, dropping, opening a file ───────────────────────────────────────────────────
 
 paste.addEventListener('input', (ev) => {
   const whole = ev.inputType === 'insertFromPaste' || ev.inputType === 'insertFromDrop';
+  readNote.textContent = '';
+  reveal ||= whole;
   schedule(whole ? 0 : 150);
 });
 
-async function readFile(file) {
+paste.addEventListener('paste', (ev) => {
+  // Megabytes of log are not put into the box: laying them out froze the tab for seconds, though explaining them
+  // takes a tenth of a second. They are explained from the clipboard's text; the box gets the excerpt.
+  const text = ev.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= HUGE) return;
+  ev.preventDefault();
+  readLarge(text, `Read the whole paste (${sizeText(text.length)})`);
+});
+
+/** A file, or a paste too large for the box: explained from its bytes or text off the main thread. */
+function readLarge(input, what) {
+  clearTimeout(timer);
+  delete answer.dataset.pending;
+  const id = ++seq;
+  answer.dataset.want = String(id);
+  examples.value = '';
+  reveal = true;
+  busy(input.size ?? input.length);
+  explainOffThread(input, { withExcerpt: true }).then(({ x, excerpt }) => {
+    if (id !== seq) return;
+    const whole = excerpt.length === (input.size ?? input.length);
+    paste.value = excerpt;
+    readNote.textContent = whole ? '' : `${what}; the box shows the lines around its errors (${sizeText(excerpt.length)}).`;
+    show(x, id);
+  }, (err) => failed(err, id));
+}
+
+function readFile(file) {
   if (!file) return;
   const blob = file.size > MAX_FILE ? file.slice(file.size - MAX_FILE) : file;
-  setText(await blob.text());
+  const what = blob === file ? `Read all of ${file.name} (${sizeText(file.size)})`
+    : `Read the last ${sizeText(MAX_FILE)} of ${file.name} (${sizeText(file.size)})`;
+  readLarge(blob, what);
 }
 
 function setText(text) {
   paste.value = text;
+  readNote.textContent = '';
+  reveal = true;
   update();
 }
 
@@ -227,7 +254,14 @@ function applyFilter() {
 }
 
 function openHash() {
-  const id = decodeURIComponent(location.hash.slice(1));
+  if (openShared(location.hash, setText)) return;
+  let id = '';
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // A malformed fragment (`#%E0%A4%A`) names no entry: ignored, like any other unknown one.
+    return;
+  }
   const el = id && document.getElementById(id);
   if (!el || !el.classList.contains('entry')) return;
   if (el.parentElement.hidden) {
@@ -267,7 +301,8 @@ try {
   root.dataset.ready = 'yes';
   performance.mark('explainer-ready');
   openHash();
-  root.dataset.worker = await startWorker();
+  worker = await startWorker();
+  root.dataset.worker = worker;
 } catch (err) {
   answer.dataset.state = 'error';
   result.replaceChildren(h('p', { class: 'error' },

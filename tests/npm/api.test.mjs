@@ -100,6 +100,31 @@ test('wrong argument types throw a TypeError with a message, not a trap', () => 
   assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
 });
 
+test('a Uint8Array whose ArrayBuffer was transferred away is a TypeError, not a failure inside the module', () => {
+  for (const fn of [explain, report]) {
+    const buffer = new TextEncoder().encode(QUOTA).buffer;
+    const view = new Uint8Array(buffer);
+    structuredClone(buffer, { transfer: [buffer] });
+    assert.throws(() => fn(view), { name: 'TypeError', message: /detached/ });
+  }
+  // An empty view of a live buffer is an empty paste, not a detached one.
+  assert.deepEqual(explain(new Uint8Array(0)).matches, []);
+  assert.equal(explain(QUOTA).matches[0].id, '429-quota-exceeded');
+});
+
+test('redact() masks keys; excerpt() is the redacted lines around the errors of a large paste', async () => {
+  const { redact, excerpt } = await import('openai-error-explainer');
+  const key = 'sk-proj-Zq3xVb7NmK2pLw9RtY4uHc6JdF8gS1aE0oIi5TnMbQeWrXy';
+  assert.equal(redact(`OPENAI_API_KEY=${key}`).includes(key.slice(8, 40)), false);
+  assert.match(redact(`key ${key} here`), /^key sk-proj-\*{4}WrXy here$/);
+  const log = `${'INFO ok\n'.repeat(300_000)}${QUOTA}\nINFO done ${key}\n`;
+  const shown = excerpt(Buffer.from(log));
+  assert.ok(shown.length < 8192, `${shown.length} characters`);
+  assert.ok(shown.includes('insufficient_quota'));
+  assert.equal(shown.includes(key.slice(8, 40)), false);
+  assert.equal(explain(shown).matches[0].id, explain(log).matches[0].id, 'the excerpt gives the same answer');
+});
+
 test('a Rust panic becomes an Error with a message, and the module keeps working', () => {
   for (let i = 0; i < 3; i++) {
     assert.throws(
