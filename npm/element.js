@@ -161,14 +161,21 @@ export class OpenAIErrorExplainerElement extends Base {
     else if (this.#explanation || this.#failure) this.#render();
   }
 
-  /** The paste being explained. Setting it explains at once. */
+  /** The paste being explained (for one over 2 MB, the excerpt the box shows). Setting it explains at once. */
   get value() {
     return this.#input.value;
   }
 
   set value(text) {
-    this.#input.value = text ?? '';
+    const t = String(text ?? '');
     this.#read.textContent = '';
+    // Megabytes are not put into the box (laying them out freezes the page): it gets their excerpt.
+    if (t.length > HUGE) {
+      this.#input.value = '';
+      load().then(() => this.#runLarge(t), () => {});
+      return;
+    }
+    this.#input.value = t;
     if (this.isConnected) this.#schedule();
   }
 
