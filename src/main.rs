@@ -31,6 +31,15 @@ enum Mode {
 }
 
 fn main() -> ExitCode {
+    // A panic message can quote the paste (std's slicing errors print 256 bytes of the string, keys and all):
+    // say where it happened, never what the text was.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "openai-error-explainer: internal error{at}. This is a bug: please report it with the smallest input \
+             that shows it (remove any keys first)."
+        );
+    }));
     match run() {
         Ok(code) => code,
         Err(msg) => {
@@ -77,6 +86,10 @@ fn run() -> Result<ExitCode, String> {
     }
     let bytes = read_input(path.as_deref())?;
     let text = decode(&bytes);
+    if std::env::var_os("OPENAI_ERROR_EXPLAINER_PANIC_FOR_TESTS").is_some() {
+        // Only for tests/hostile.rs, which checks that the panic hook above keeps the paste out of stderr.
+        panic!("deliberate panic quoting the paste: {text}");
+    }
     let answer = explain(&text);
     let out = match mode {
         Mode::Json => answer.to_json() + "\n",
