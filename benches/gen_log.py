@@ -4,7 +4,10 @@
 Usage: gen_log.py SIZE_MB OUT [SHAPE]
 SHAPE: mixed (default: ordinary lines, unrelated tracebacks, SDK retry lines),
        oneline (one huge line), partial (thousands of partial tracebacks),
-       fragments (many JSON-like fragments).
+       fragments (many JSON-like fragments),
+       secrets (a JSON request log with an Authorization header and a request id on every line),
+       prefixed-open (long log-prefixed error lines that each end in `{`),
+       multibyte (a Japanese log with unclosed bodies and emoji).
 Deterministic: the same arguments give the same bytes.
 """
 import random
@@ -77,9 +80,27 @@ def main():
     elif shape == "fragments":
         unit = "{\"error\": {\"message\": \"x\", \"type\": null, {'a': [1, {'b': None}, \n"
         body = unit * (body_size // len(unit) + 1)
+    elif shape == "secrets":
+        lines, n = [], 0
+        while n < body_size:
+            tok = "".join(r.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") for _ in range(40))
+            line = ('{"error": {"message": "upstream 502", "type": "server_error"}, "request": {"headers": '
+                    '{"Authorization": "Bearer ' + tok + '", "x-request-id": "req_' + format(r.getrandbits(128), "032x")
+                    + '"}}}\n')
+            lines.append(line)
+            n += len(line)
+        body = "".join(lines)
+    elif shape == "prefixed-open":
+        words = " ".join(r.choice(WORDS) for _ in range(300))
+        unit = f"2026-12-01T10:00:00.000Z ERROR api-7 | openai.APIError: upstream said {words} {{\n"
+        body = unit * (body_size // len(unit) + 1)
+    elif shape == "multibyte":
+        unit = ("2026-12-01 10:00:00 エラー: 再試行します 🚀 openai.RateLimitError: Error code: 429 - {'error': "
+                "{'message': 'レート制限に達しました e\u0301a\u0308\n" + "ログ行です。処理を続けます。✅\n" * 30)
+        body = unit * (body_size // len(unit.encode()) + 1)
     else:
         sys.exit(f"unknown shape {shape}")
-    with open(sys.argv[2], "w") as f:
+    with open(sys.argv[2], "w", encoding="utf-8") as f:
         f.write(body)
         f.write(DECISIVE)
 

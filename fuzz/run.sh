@@ -20,7 +20,7 @@ export PATH=$HOME/.cargo/bin:$PATH
 cargo +nightly fuzz build -O >/dev/null 2>&1 || cargo +nightly fuzz build -O
 status=0
 printf '%-8s %12s %10s  %s\n' target executions seconds result
-for target in explain literal http log; do
+for target in explain literal http log padded; do
   seeds=../target/fuzz-corpus/$target
   mkdir -p "$seeds"
   cp ../tests/corpus/cases/*/*.txt ../tests/fuzz-regressions/* "$seeds"/ 2>/dev/null || true

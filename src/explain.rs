@@ -46,12 +46,40 @@ pub fn explain(text: &str) -> Explanation {
         evidence.retries_seen += ex.retries_elided;
         evidence.errors_seen += ex.errors_elided;
     }
-    let matches = classify(&evidence);
+    let mut matches = classify(&evidence);
+    scrub_evidence(&mut evidence);
     let primary = matches.first().map(|m| m.entry);
     let retry = primary.and_then(|e| verdict(e, &evidence));
-    let notes = notes(primary, &evidence);
-    let report = report::render(primary, &evidence, &notes);
+    let mut notes = notes(primary, &evidence);
+    for s in matches.iter_mut().flat_map(|m| m.reasons.iter_mut()).chain(notes.iter_mut()) {
+        redact::scrub(s);
+    }
+    let mut report = report::render(primary, &evidence, &notes);
+    redact::scrub(&mut report);
     Explanation { matches, evidence, retry, notes, report }
+}
+
+/// Redacts every string the evidence hands on, after the readers decoded escapes and joined lines: the paste was
+/// redacted before reading, and this catches what decoding rebuilt. (The incidents' lowercased `text` is only
+/// matched against, never shown.)
+fn scrub_evidence(ev: &mut Evidence) {
+    for inc in &mut ev.incidents {
+        for s in [&mut inc.class, &mut inc.message, &mut inc.error_type, &mut inc.code, &mut inc.param].into_iter().flatten() {
+            redact::scrub(s);
+        }
+    }
+    let r = &mut ev.rate;
+    let fields = [
+        &mut ev.request_id, &mut ev.organization, &mut ev.project, &mut ev.model, &mut ev.endpoint, &mut ev.timestamp,
+        &mut r.limit_requests, &mut r.remaining_requests, &mut r.reset_requests, &mut r.limit_tokens,
+        &mut r.remaining_tokens, &mut r.reset_tokens, &mut r.window,
+    ];
+    for s in fields.into_iter().flatten() {
+        redact::scrub(s);
+    }
+    if let Some(cause) = &mut ev.root_cause {
+        redact::scrub(&mut cause.text);
+    }
 }
 
 fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {

@@ -35,6 +35,15 @@ everything it prints.
 Exit status: 0 matched (in any FILE), 1 no match, 2 usage or I/O error.";
 
 fn main() -> ExitCode {
+    // A panic message can quote the paste (std's slicing errors print 256 bytes of the string, keys and all):
+    // say where it happened, never what the text was.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!(
+            "openai-error-explainer: internal error{at}. This is a bug: please report it with the smallest input \
+             that shows it (remove any keys first)."
+        );
+    }));
     let args = match args::parse(std::env::args().skip(1)) {
         Ok(a) => a,
         Err(msg) => {
@@ -100,7 +109,12 @@ fn explain_inputs(format: Format, inputs: &[String], colour: bool, quiet: bool) 
                 continue;
             }
         };
-        let answer = explain(&decode(&bytes));
+        let text = decode(&bytes);
+        if std::env::var_os("OPENAI_ERROR_EXPLAINER_PANIC_FOR_TESTS").is_some() {
+            // Only for tests/hostile.rs, which checks that the panic hook above keeps the paste out of stderr.
+            panic!("deliberate panic quoting the paste: {text}");
+        }
+        let answer = explain(&text);
         matched |= !answer.matches.is_empty();
         if quiet {
             continue;

@@ -43,6 +43,20 @@ pub trait StrExt {
     }
 }
 
+/// The largest character boundary of the UTF-8 text `b` at or below `i` (`b.len()` when `i` is past it): every
+/// cut at a computed offset (a byte cap, a window) goes through here, so that none splits a character.
+pub fn floor_boundary(b: &[u8], i: usize) -> usize {
+    if i >= b.len() {
+        return b.len();
+    }
+    let mut i = i;
+    // Continuation bytes are 0b10xx_xxxx; a character has at most three.
+    while i > 0 && b[i] & 0xc0 == 0x80 {
+        i -= 1;
+    }
+    i
+}
+
 /// The ASCII characters `char::is_whitespace` accepts: tab, line feed, vertical tab, form feed, carriage return
 /// and space.
 fn is_ascii_space(b: u8) -> bool {

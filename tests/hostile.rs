@@ -122,3 +122,63 @@ fn fuzz_findings_stay_fixed() {
     }
     assert!(n >= 2);
 }
+
+/// Multi-byte filler the caps must not cut inside: CJK, emoji, combining marks, two-byte Latin.
+const MULTIBYTE: [&str; 4] = ["エラーが発生しました。再試行します。", "🚀🔥✅", "e\u{301}a\u{308}o\u{302}", "éàüñ"];
+
+#[test]
+fn a_truncated_body_then_a_japanese_log_is_not_cut_inside_a_character() {
+    // Regression: the excerpt follows an unclosed body for 64 KiB and cut there, inside a character.
+    for filler in MULTIBYTE {
+        for shift in 0..4 {
+            let mut text = "INFO starting\n".repeat(200) + &"x".repeat(shift);
+            text.push_str("\nopenai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check\n");
+            while text.len() < 200_000 {
+                text.push_str("2026-12-01 10:00:00 INFO ");
+                text.push_str(&filler.repeat(20));
+                text.push('\n');
+            }
+            let answer = explain(&text);
+            assert_eq!(answer.matches.first().map(|m| m.entry.id), Some("429-quota-exceeded"), "{filler} {shift}");
+            let (code, _) = cli(text.as_bytes(), &["--json"]);
+            assert_eq!(code, 0);
+        }
+    }
+}
+
+#[test]
+fn a_one_line_dict_longer_than_the_parser_cap_is_not_cut_inside_a_character() {
+    // Regression: the literal parser stops after 256 KiB, which fell inside a character of the message.
+    for filler in MULTIBYTE {
+        for shift in 0..4 {
+            let message = "x".repeat(shift) + &filler.repeat(300_000 / filler.len());
+            let text = format!("openai.BadRequestError: Error code: 400 - {{'error': {{'message': '{message}', 'type': 'invalid_request_error', 'param': None, 'code': None}}}}");
+            let answer = explain(&text);
+            assert_eq!(answer.matches.first().map(|m| m.entry.id), Some("BadRequestError"), "{filler} {shift}");
+            let (code, _) = cli(text.as_bytes(), &["--report"]);
+            assert_eq!(code, 0);
+        }
+    }
+}
+
+#[test]
+fn a_panic_never_prints_the_paste() {
+    let paste = "openai.AuthenticationError: Error code: 401 - Incorrect API key provided: sk-proj-Zq9xYw8vUt7sRq6pOn5mLk4jIh3g";
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_openai-error-explainer"))
+        .env("OPENAI_ERROR_EXPLAINER_PANIC_FOR_TESTS", "1")
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().expect("stdin").write_all(paste.as_bytes())?;
+            child.wait_with_output()
+        })
+        .expect("the binary runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("internal error"), "{stderr}");
+    assert!(!stderr.contains("Zq9xYw8v") && !stderr.contains("Incorrect API key"), "the paste reached stderr: {stderr}");
+}

@@ -131,7 +131,8 @@ pub fn detect_prefix_mode(text: &str) -> bool {
 }
 
 /// Parses a body that starts on the line at `start` when every line carries a prefix: the lines are cleaned
-/// into a buffer that doubles until the body closes, so the work stays proportional to the body.
+/// into a buffer that doubles until the body closes or the buffer holds as much as the parser reads, so the
+/// work stays proportional to the body.
 /// Returns the value and the byte offset in `text` after the last line used.
 pub fn parse_prefixed(text: &str, start: usize) -> (Value, usize) {
     let rest = &text[start..];
@@ -150,7 +151,10 @@ pub fn parse_prefixed(text: &str, start: usize) -> (Value, usize) {
         let (value, used) = literal::parse(&buf[body_at..]);
         let used = body_at + used;
         let exhausted = raw_ends.len() < take;
-        if used < buf.len().min(body_at + literal::MAX_BYTES) || exhausted || take >= 4096 {
+        // The parser looks at no more than MAX_BYTES: once the buffer holds that much, more lines cannot help
+        // (doubling on regardless re-cleaned thousands of long lines per body: 20 s for 100 MB).
+        let full = buf.len() >= body_at + literal::MAX_BYTES;
+        if used < buf.len().min(body_at + literal::MAX_BYTES) || exhausted || full || take >= 4096 {
             let end = raw_ends.iter().find(|(b, _)| *b >= used).map_or(raw_end, |(_, r)| *r);
             return (value, end);
         }

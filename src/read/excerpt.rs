@@ -315,7 +315,7 @@ fn follow_body(b: &[u8], end: usize, start: usize) -> usize {
     if depth <= 0 {
         return end;
     }
-    let limit = (end + BODY_MAX).min(b.len());
+    let limit = crate::text::floor_boundary(b, end + BODY_MAX);
     for (j, &c) in b[end..limit].iter().enumerate() {
         match c {
             b'{' => depth += 1,

@@ -51,7 +51,8 @@ enum Frame {
 /// Returns the value and how many bytes were consumed.
 pub fn parse(text: &str) -> (Value, usize) {
     let bytes = text.as_bytes();
-    let limit = bytes.len().min(MAX_BYTES);
+    // Cut at a character, so that every offset handed back is a boundary of `text`.
+    let limit = crate::text::floor_boundary(bytes, MAX_BYTES);
     let mut stack: Vec<Frame> = Vec::new();
     let mut skipped_depth = 0usize;
     let mut i = 0usize;
@@ -152,8 +153,8 @@ pub fn parse(text: &str) -> (Value, usize) {
     (done.unwrap_or(Value::Map(Vec::new())), i)
 }
 
-/// The bytes of a string read from valid UTF-8, split only at ASCII characters, so they are valid UTF-8 too;
-/// only a cut at [`MAX_BYTES`] inside a character could spoil that, and such a string is dropped.
+/// The bytes of a string read from valid UTF-8, split only at ASCII characters and at a character boundary
+/// ([`MAX_BYTES`] is cut at one), so they are valid UTF-8 too.
 fn text(out: Vec<u8>) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
