@@ -78,10 +78,15 @@ pub fn redacted(text: &str) -> String {
 }
 
 /// Text shown in place of a paste too large to show whole (the page's box holding a 20 MB log): the lines around
-/// its OpenAI errors, as the readers saw them, redacted; a log with none of those shows its last lines.
+/// its OpenAI errors, as the readers saw them, redacted; a log with none of those shows its last lines. Linear in
+/// the paste (the redaction and the excerpt are one pass each).
 pub fn shown_excerpt(text: &str) -> String {
     /// A log with nothing relevant in it shows this much of its end.
     const TAIL: usize = 16 * 1024;
+    // Redacted whole first: the excerpt may start inside a key that a line wrap cut, where its last piece alone
+    // no longer looks like one.
+    let clean = redact::redact(text);
+    let text = clean.as_ref();
     let shown = match read::excerpt(text) {
         Some(ex) if !ex.text.is_empty() => ex.text,
         Some(_) if text.len() > TAIL => {

@@ -297,7 +297,8 @@ fn gather(b: &[u8], from: usize, allowed: fn(u8) -> bool) -> Vec<(usize, usize)>
         }
         let next = run_end(b, j, allowed);
         let run = &b[j..next];
-        let stops = b.get(next).is_none_or(|c| c.is_ascii_whitespace() || b"'\"`,;)}]*".contains(c));
+        // A sentence may go on right after the key (`…provided: sk-…\n…xyz. You can find`).
+        let stops = b.get(next).is_none_or(|c| c.is_ascii_whitespace() || b"'\"`,;.)}]*".contains(c));
         if run.len() < 4 || !stops || !random_enough(run) {
             break;
         }
