@@ -6,7 +6,8 @@
 #   ./build.sh serve [PORT] build, then serve www/ on http://127.0.0.1:PORT/ (default 8080)
 #   ./build.sh test         build, then run every test: cargo (native), wasm-bindgen-test in headless Chromium, the
 #                           npm package's tests (on the packed tarball), then, when they exist, tests/e2e/run.sh and
-#                           benches/check.sh (budget checks), then the package's budgets
+#                           benches/check.sh (budget checks), the element in real docs-site builds
+#                           (tests/frameworks/run.sh), then the package's budgets
 #   ./build.sh bench        build, then run benches/run.sh (if present) and print the package's sizes and timings
 #
 # It installs what it needs and skips what is already there: the wasm32 target (rustup), wasm-bindgen-cli at the
@@ -279,6 +280,12 @@ test_e2e() {
   bash tests/e2e/run.sh
 }
 
+# The element in real Docusaurus 3 and VitePress builds (tests/frameworks/): installs their tools once (cached,
+# git-ignored), builds both sites from scratch and checks them in Chromium; about two minutes.
+test_frameworks() {
+  bash tests/frameworks/run.sh
+}
+
 # Each cargo-fuzz target for a bounded time (needs the nightly toolchain; skipped with a message without it).
 test_fuzz() {
   bash fuzz/run.sh
@@ -301,6 +308,7 @@ run_tests() {
   stage "wasm-bindgen-test in headless Chromium" test_wasm
   stage "npm package (node --test on the packed tarball)" test_npm
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
+  stage "the element in Docusaurus and VitePress builds (tests/frameworks/run.sh)" test_frameworks
   if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
   stage "package budgets" test_budgets
   stage "fuzzing (fuzz/run.sh, ${FUZZ_SECONDS:-30} s per target)" test_fuzz

@@ -1,0 +1,1 @@
+import 'openai-error-explainer/define';
