@@ -263,7 +263,7 @@ test_npm() {
   (cd "$consumer" && npm install --no-audit --no-fund --loglevel=error --no-package-lock "$tmp/$tarball") || status=1
   local dep
   # The SDKs whose caught errors explain() reads (caught.test.mjs) and attw (package.test.mjs) come from there too.
-  for dep in vite playwright-core typescript openai ai @ai-sdk/openai axios @arethetypeswrong/cli; do
+  for dep in vite playwright-core typescript openai ai @ai-sdk/openai axios @arethetypeswrong/cli @types/react csstype; do
     mkdir -p "$(dirname "$consumer/node_modules/$dep")"
     ln -s "$ROOT/tests/npm/node_modules/$dep" "$consumer/node_modules/$dep"
   done

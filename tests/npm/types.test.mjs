@@ -88,3 +88,76 @@ test('the types compile for a strict TypeScript consumer, and reject wrong use',
   }
   assert.equal(output.trim(), '');
 });
+
+/** Compiles `files` ({name: source}) in a fresh project under the consumer with `options`; returns tsc's output. */
+function tsc(name, files, options) {
+  const dir = join(CONSUMER, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, source] of Object.entries(files)) writeFileSync(join(dir, file), source);
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
+      skipLibCheck: false, ...options },
+    files: Object.keys(files),
+  }));
+  try {
+    return execFileSync(process.execPath, [requireTool.resolve('typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' }).trim();
+  } catch (e) {
+    return `${e.stdout}${e.stderr}`.trim();
+  }
+}
+
+test('caught errors type-check: explain(err) and report(err) in a catch block; a number is still refused', () => {
+  const out = tsc('ts-caught', {
+    'caught.ts': `
+import { explain, report } from 'openai-error-explainer';
+import type { CaughtError, Explanation } from 'openai-error-explainer';
+try {
+  throw new Error('x');
+} catch (err) {
+  const a: Explanation = explain(err as Error);
+  const r: string = report(err as CaughtError);
+  console.log(a.matches[0]?.id, r);
+}
+explain({ status: 429, error: { code: 'insufficient_quota' } });
+explain({ statusCode: 429, responseBody: '{}' });
+explain({ response: { status: 429, data: {} } });
+// @ts-expect-error a number is neither a paste nor an error
+explain(42);
+`,
+  }, { lib: ['es2022', 'dom'], types: [] });
+  assert.equal(out, '');
+});
+
+test('the types compile in a Node-only project (no dom lib)', () => {
+  const out = tsc('ts-node-only', {
+    'server.ts': `
+import init, { explain, redact, catalogue } from 'openai-error-explainer';
+import type { InitInput } from 'openai-error-explainer';
+await init();
+const input: InitInput = new Uint8Array(0);
+export const used = [explain('x').matches.length, redact('x'), catalogue().length, input];
+`,
+  }, { lib: ['es2022'], types: [] });
+  assert.equal(out, '');
+});
+
+test('React 19 JSX types for the tag (openai-error-explainer/react), and wrong props rejected', () => {
+  const out = tsc('ts-react', {
+    'page.tsx': `
+import type {} from 'openai-error-explainer/react';
+import type { ExplainedEvent } from 'openai-error-explainer/element';
+export function Page() {
+  return (
+    <main>
+      <openai-error-explainer compact="" value="Error code: 429" headingLevel={2}
+        onexplained={(e: ExplainedEvent) => console.log(e.detail.matches[0]?.id)} />
+      <openai-error-explainer compact />
+      {/* @ts-expect-error compact is a flag, not a number */}
+      <openai-error-explainer compact={3} />
+    </main>
+  );
+}
+`,
+  }, { lib: ['es2022', 'dom'], jsx: 'react-jsx', types: [] });
+  assert.equal(out, '');
+});
