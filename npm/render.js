@@ -27,6 +27,11 @@ export function h(tag, attrs, ...kids) {
 export function catalogueHtml(html, cls = 'prose') {
   const div = h('div', { class: cls });
   div.innerHTML = html;
+  // Code samples scroll sideways: reachable by keyboard, and named for screen readers.
+  for (const pre of div.querySelectorAll('pre')) {
+    pre.tabIndex = 0;
+    pre.setAttribute('aria-label', 'Code sample');
+  }
   return div;
 }
 
