@@ -49,7 +49,8 @@ function pasteBytes(fn, value) {
   const caught = caughtText(value);
   if (caught !== undefined) return utf8.encode(caught);
   throw new TypeError(
-    `openai-error-explainer: ${fn}(text) needs a string or a Uint8Array (or a caught error), got ${describe(value)}`);
+    `openai-error-explainer: ${fn}(text) needs a string or a Uint8Array, got ${describe(value)} ` +
+      '(a caught error is read too: an Error, or an SDK error object with a status or response)');
 }
 
 // A view on a detached buffer reads as empty in some engines and traps on the copy in others: neither is what the
