@@ -280,8 +280,8 @@ test_e2e() {
   bash tests/e2e/run.sh
 }
 
-# The element in real Docusaurus 3 and VitePress builds (tests/frameworks/): installs their tools once (cached,
-# git-ignored), builds both sites from scratch and checks them in Chromium; about two minutes.
+# The element in real Docusaurus 3, VitePress and Astro Starlight builds (tests/frameworks/): installs their tools
+# once (cached, git-ignored), builds the sites from scratch and checks them in Chromium; one to two minutes.
 test_frameworks() {
   bash tests/frameworks/run.sh
 }
@@ -308,7 +308,7 @@ run_tests() {
   stage "wasm-bindgen-test in headless Chromium" test_wasm
   stage "npm package (node --test on the packed tarball)" test_npm
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
-  stage "the element in Docusaurus and VitePress builds (tests/frameworks/run.sh)" test_frameworks
+  stage "the element in Docusaurus, VitePress and Starlight builds (tests/frameworks/run.sh)" test_frameworks
   if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
   stage "package budgets" test_budgets
   stage "fuzzing (fuzz/run.sh, ${FUZZ_SECONDS:-30} s per target)" test_fuzz

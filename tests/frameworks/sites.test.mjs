@@ -1,5 +1,5 @@
-// The element in real documentation-site builds, checked in the system Chromium: Docusaurus 3 (React 19) and
-// VitePress, each set up as docs/embedding.md says. Each site is built here from the package in pkg/ (copied to
+// The element in real documentation-site builds, checked in the system Chromium: Docusaurus 3 (React 19),
+// VitePress and Astro Starlight, each set up as docs/embedding.md says. Each site is built here from the package in pkg/ (copied to
 // node_modules/openai-error-explainer), served on loopback, and visited: the element upgrades and answers, its
 // boolean attribute survives client-side navigation (React 19 sets `el.compact = ""`), it takes the host's font,
 // and its headings keep the page's outline (axe heading-order).
@@ -105,7 +105,9 @@ async function visit(base, path) {
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  // A failed load is recorded with its URL (the console's own message does not say which).
+  page.on('console', (m) => { if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) page.errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400) page.errors.push(`${r.status()} ${new URL(r.url()).pathname}`); });
   await page.goto(base + path);
   return page;
 }
@@ -192,6 +194,32 @@ describe('VitePress', () => {
     assert.equal(await page.evaluate(() => window.__samePage), true, 'no full page load');
     [first] = await elements(page);
     assert.deepEqual([first.compact, first.id], [true, 'APIConnectionError']);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations.filter((v) => v.startsWith('heading-order') || v.includes('openai-error-explainer')), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe('Astro Starlight', () => {
+  const dir = join(HERE, 'starlight');
+  const out = join(CACHE, 'starlight-build');
+  let site;
+  before(async () => {
+    for (const d of [out, join(dir, '.astro')]) rmSync(d, { recursive: true, force: true });
+    build('astro', ['build', '--root', dir, '--outDir', out], dir);
+    site = await serve(out);
+  });
+  after(() => site?.close());
+
+  test('the element answers inside not-content, with the host font and the page outline', async () => {
+    const page = await visit(site.url, '/');
+    await answered(page, 2);
+    const [compact, full] = await elements(page);
+    assert.deepEqual([compact.compact, compact.id, compact.report], [true, '429-quota-exceeded', false]);
+    assert.equal(full.compact, false);
+    assert.equal(compact.font, compact.hostFont, 'the element takes the host\'s font');
+    assert.equal(await page.$$eval('.sl-markdown-content openai-error-explainer', (els) => els.filter((e) => e.closest('.not-content')).length), 2);
     const violations = await axeViolations(page);
     assert.deepEqual(violations.filter((v) => v.startsWith('heading-order') || v.includes('openai-error-explainer')), []);
     assert.deepEqual(page.errors, []);
