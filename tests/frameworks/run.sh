@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The element in real documentation-site builds (Docusaurus 3 on React 19, VitePress, Astro Starlight) in headless
+# The element in real documentation-site builds (Docusaurus 3 on React 19, VitePress, Astro Starlight) and an esbuild bundle in headless
 # Chromium:
 # sites.test.mjs. Expects pkg/ (./build.sh) and the e2e tools (tests/e2e/run.sh installs them). Installs the sites'
 # tools once from package-lock.json (npm ci, without install scripts: nothing is downloaded but npm packages) into

@@ -1,5 +1,5 @@
 // The element in real documentation-site builds, checked in the system Chromium: Docusaurus 3 (React 19),
-// VitePress and Astro Starlight, each set up as docs/embedding.md says. Each site is built here from the package in pkg/ (copied to
+// VitePress and Astro Starlight, and a page bundled by esbuild, each set up as docs/embedding.md says. Each site is built here from the package in pkg/ (copied to
 // node_modules/openai-error-explainer), served on loopback, and visited: the element upgrades and answers, its
 // boolean attribute survives client-side navigation (React 19 sets `el.compact = ""`), it takes the host's font,
 // and its headings keep the page's outline (axe heading-order).
@@ -222,6 +222,49 @@ describe('Astro Starlight', () => {
     assert.equal(await page.$$eval('.sl-markdown-content openai-error-explainer', (els) => els.filter((e) => e.closest('.not-content')).length), 2);
     const violations = await axeViolations(page);
     assert.deepEqual(violations.filter((v) => v.startsWith('heading-order') || v.includes('openai-error-explainer')), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe('esbuild', () => {
+  const dir = join(HERE, 'esbuild');
+  const out = join(CACHE, 'esbuild-build');
+  const pkgDir = join(HERE, 'node_modules', 'openai-error-explainer');
+  let site;
+  before(async () => {
+    rmSync(out, { recursive: true, force: true });
+    const esbuild = createRequire(join(HERE, 'package.json'))('esbuild');
+    esbuild.buildSync({ entryPoints: [join(dir, 'app.js')], bundle: true, format: 'esm', outdir: out, logLevel: 'error' });
+    cpSync(join(dir, 'index.html'), join(out, 'index.html'));
+    // The recipe: esbuild copies no assets, so the module goes next to the bundle...
+    cpSync(join(pkgDir, 'explainer_bg.wasm'), join(out, 'explainer_bg.wasm'));
+    site = await serve(out);
+  });
+  after(() => site?.close());
+
+  test('with the .wasm copied beside the bundle, the element answers (large pastes on the main thread)', async () => {
+    const page = await visit(site.url, '/');
+    await answered(page, 2);
+    const [compact] = await elements(page);
+    assert.deepEqual([compact.compact, compact.id], [true, '429-quota-exceeded']);
+    await page.$eval('openai-error-explainer:not([compact])', (el) => { el.value = `${'INFO ok\n'.repeat(40000)}openai.APIConnectionError: Connection error.\n`; });
+    await page.waitForFunction(() => document.querySelector('openai-error-explainer:not([compact])').shadowRoot.querySelector('[data-entry-id]'));
+    assert.deepEqual(page.errors.filter((e) => !/worker\.js/.test(e)), []);
+    await page.context().close();
+  });
+
+  test('with worker.js and its imports copied too, large pastes go to the worker', async () => {
+    for (const f of ['worker.js', 'index.js', 'core.js', 'caught.js', 'catalogue.js', 'explainer.js']) {
+      cpSync(join(pkgDir, f), join(out, f));
+    }
+    const page = await visit(site.url, '/');
+    const workers = [];
+    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    await answered(page, 2);
+    await page.$eval('openai-error-explainer:not([compact])', (el) => { el.value = `${'INFO ok\n'.repeat(40000)}openai.APIConnectionError: Connection error.\n`; });
+    await page.waitForFunction(() => document.querySelector('openai-error-explainer:not([compact])').shadowRoot.querySelector('[data-entry-id]'));
+    assert.deepEqual(workers, ['/worker.js']);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
