@@ -6,7 +6,7 @@
 // Run by tests/frameworks/run.sh (from ./build.sh test), which installs the sites' tools once.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
@@ -176,9 +176,18 @@ describe('VitePress', () => {
   });
   after(() => site?.close());
 
-  test('isCustomElement keeps the tag in the server-rendered HTML', () => {
+  test('isCustomElement keeps the tag in the server-rendered HTML; without it the render drops it', () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     assert.match(html, /<openai-error-explainer compact value="openai\.RateLimitError/);
+    // The same site with a config that lacks the setting.
+    const plain = join(CACHE, 'vitepress-without-setting');
+    rmSync(plain, { recursive: true, force: true });
+    cpSync(dir, plain, { recursive: true, filter: (src) => !/[\\/](dist|cache)$/.test(src) });
+    writeFileSync(join(plain, '.vitepress', 'config.mjs'), "export default { title: 'No isCustomElement' };\n");
+    build('vitepress', ['build', '.'], plain);
+    const dropped = readFileSync(join(plain, '.vitepress', 'dist', 'index.html'), 'utf8');
+    assert.doesNotMatch(dropped, /<openai-error-explainer/);
+    assert.match(dropped, /Paste a failed call:<\/p><!---->/);
   });
 
   test('the element answers, and keeps compact across client-side navigation', async () => {
