@@ -354,7 +354,7 @@ fn gather(b: &[u8], from: usize, allowed: fn(u8) -> bool) -> Vec<(usize, usize)>
         }
         let next = run_end(b, j, allowed);
         let run = &b[j..next];
-        let stops = b.get(next).is_none_or(|c| c.is_ascii_whitespace() || b"'\"`,;)}]*".contains(c));
+        let stops = b.get(next).is_none_or(|c| c.is_ascii_whitespace() || b"'\"`,;.)}]*".contains(c));
         if run.len() < 4 || !stops || !random_enough(run) {
             break;
         }
