@@ -166,12 +166,99 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
                 .into());
         }
     }
+    if let Some(note) = ev.decisive().and_then(failing_item) {
+        notes.push(note);
+    }
     if ev.azure && entry.kind == Kind::Sdk {
         notes.push("This is Azure OpenAI: keys, endpoints, deployments and quotas are managed in the Azure portal, not \
              on platform.openai.com."
             .into());
     }
     notes
+}
+
+/// "Failing item: tools[3].function.name (the 4th of tools): must match ^[a-zA-Z0-9_-]+$.", when the error
+/// names a path into the request (from `param`, or quoted in the message) and, where it says, the rule.
+fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
+    let msg = inc.message.as_deref().unwrap_or_default();
+    let path = inc.param.clone().filter(|p| !p.is_empty()).or_else(|| quoted_path(msg))?;
+    // Only paths point at an item; a bare `temperature` or `model` is named by the message already.
+    if !(path.contains('[') || path.contains('.')) || path.len() > 200 {
+        return None;
+    }
+    let mut note = format!("Failing item: {path}");
+    if let Some(which) = ordinal(&path) {
+        note.push_str(&format!(" ({which})"));
+    }
+    if let Some(rule) = rule(msg) {
+        note.push_str(": ");
+        note.push_str(&rule);
+    }
+    note.push('.');
+    Some(note)
+}
+
+/// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
+/// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
+fn quoted_path(msg: &str) -> Option<String> {
+    const LEADS: &[&str] = &["Invalid '", "Invalid type for '", "Invalid value for '", "parameter: '"];
+    let start = LEADS.iter().find_map(|l| msg.find_str(l).map(|p| p + l.len()))?;
+    let rest = &msg[start..];
+    let end = rest.find('\'')?;
+    let path = &rest[..end];
+    (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
+}
+
+/// `the 4th of tools` for `tools[3].function.name` (indexes count from 0); also `messages.[0]` (a provider's
+/// spelling).
+fn ordinal(path: &str) -> Option<String> {
+    let open = path.find('[')?;
+    let close = open + path[open..].find(']')?;
+    let n: usize = path[open + 1..close].parse().ok()?;
+    let list = path[..open].trim_end_matches('.');
+    let nth = n + 1;
+    let suffix = match (nth % 10, nth % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    (!list.is_empty()).then(|| format!("the {nth}{suffix} of {list}"))
+}
+
+/// The rule the message states, in a few words.
+fn rule(msg: &str) -> Option<String> {
+    let after = |lead: &str| msg.find_str(lead).map(|p| &msg[p + lead.len()..]);
+    if let Some(rest) = after("matches the pattern '") {
+        return rest.find('\'').map(|e| format!("must match {}", &rest[..e]));
+    }
+    if let Some(rest) = after("maximum length ") {
+        let max: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let got: String = after("string with length ").map(|r| r.chars().take_while(char::is_ascii_digit).collect()).unwrap_or_default();
+        return (!max.is_empty()).then(|| match got.is_empty() {
+            true => format!("may be at most {max} characters"),
+            false => format!("may be at most {max} characters, and it has {got}"),
+        });
+    }
+    if msg.contains_str("Missing required parameter") {
+        return Some("required, and missing from the request".into());
+    }
+    if msg.contains_str("Unknown parameter") {
+        return Some("not a field this endpoint accepts".into());
+    }
+    if let Some(rest) = after("Supported values are: ") {
+        return Some(format!("must be one of {}", rest.trim_end_matches('.').chars().take(200).collect::<String>()));
+    }
+    if let Some(rest) = after(": expected ") {
+        let rest: String = rest.chars().take(200).collect();
+        let rest = rest.trim_end_matches('.').trim_end_matches(" instead");
+        return Some(match rest.split_once(", but got ").or_else(|| rest.split_once(", got ")) {
+            Some((want, got)) => format!("must be {want}, but was {got}"),
+            None => format!("must be {rest}"),
+        });
+    }
+    None
 }
 
 impl Explanation {

@@ -63,7 +63,7 @@ pub fn read(text: &str) -> Evidence {
             skip_until = end;
         }
         if st.ev.errors_seen > before {
-            continues_message = st.ev.incidents.last().is_some_and(|i| i.source == Some(Source::Exception));
+            continues_message = st.ev.incidents.last().is_some_and(|i| matches!(i.source, Some(Source::Exception | Source::Http)));
         }
     }
     st.finish(text)
@@ -82,7 +82,14 @@ fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &
         if parsed == 4 {
             break;
         }
-        let next = line[pos + 1..].trim_start_ws().chars().next();
+        let after = &line[pos + 1..];
+        if after.starts_with("\\\"") || after.starts_with("\\n") {
+            // A body printed as an escaped string (a bytes repr, JSON inside a JSON log field): read it
+            // unescaped.
+            st.absorb(&literal::parse(&unescape(&line[pos..])).0);
+            break;
+        }
+        let next = after.trim_start_ws().chars().next();
         let starts_body = matches!(next, Some('"' | '\'')) || (opens_block && pos + 1 >= line.trim_end_ws().len());
         if !starts_body {
             from = pos + 1;
@@ -143,7 +150,9 @@ impl State {
             ..Incident::default()
         });
         self.incident_timestamps.push(self.last_timestamp.as_ref().map(|(_, t)| t.clone()));
-        self.ev.incidents.last_mut().expect("just pushed")
+        let inc = self.ev.incidents.last_mut().expect("just pushed");
+        inc.code = code_word(text);
+        inc
     }
 
     /// Adds a line that continues the latest exception's message to its text; false when the message ended.
@@ -158,6 +167,16 @@ impl State {
         let Some(inc) = self.ev.incidents.last_mut() else { return false };
         if ends || inc.text.len() >= TEXT_CAP {
             return false;
+        }
+        if inc.source == Some(Source::Http) {
+            // After a status line come headers, a blank line and the body: an HTML error page (`<title>504
+            // Gateway Time-out</title>`) is what names the error when the status line has no reason phrase.
+            let header = t.split_once(':').is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '));
+            if t.starts_with('<') && !header {
+                inc.text.push(' ');
+                inc.text.push_str(&lower_capped(t));
+            }
+            return t.is_empty() || header || t.starts_with('<') || t.starts_with(['>', '*']);
         }
         inc.text.push(' ');
         inc.text.push_str(&lower_capped(t));
@@ -184,7 +203,10 @@ impl State {
         if let Some(model) = value.get("model").and_then(Value::text) {
             self.ev.model.get_or_insert_with(|| model.to_string());
         }
-        let err = match value.get("error") {
+        // A failed Response (`response.failed` event, or a Response object printed whole) carries its error
+        // inside: it is read like an HTTP error body.
+        let failed = value.get("response").filter(|r| matches!(r.get("error"), Some(Value::Map(_))));
+        let err = match value.get("error").or_else(|| failed.and_then(|r| r.get("error"))) {
             Some(e @ Value::Map(_)) => e,
             _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => {
                 value
@@ -220,6 +242,16 @@ impl State {
         if let Some(m) = inc.message.clone() {
             message::read_message(&m, self);
         }
+        // OpenRouter hands on the upstream provider's error as a JSON string (`metadata.raw`), under its own
+        // "Provider returned error": the inner error is the real one.
+        if let Some(raw) = err.get("metadata").and_then(|m| m.get("raw")).and_then(Value::text) {
+            if let Some(p) = raw.find('{') {
+                let inner = literal::parse(&raw[p..]).0;
+                if inner.get("error").is_some() {
+                    self.absorb(&inner);
+                }
+            }
+        }
     }
 
     fn finish(mut self, text: &str) -> Evidence {
@@ -243,6 +275,42 @@ impl State {
         }
         self.ev
     }
+}
+
+/// An error code a log prints as a word: `…, param: previous_response_id, code: previous_response_not_found`.
+/// Only snake_case words count, so `Error code: 429` and `status code: 400` are not codes.
+fn code_word(text: &str) -> Option<String> {
+    let p = text.find_str("code: ").map(|p| p + 6).or_else(|| text.find_str("code=").map(|p| p + 5))?;
+    let word: String = text[p..]
+        .trim_start_matches(['\'', '"'])
+        .chars()
+        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
+        .take(64)
+        .collect();
+    (word.len() >= 4 && word.contains('_') && word.starts_with(|c: char| c.is_ascii_lowercase())).then_some(word)
+}
+
+/// One level of string escapes undone: `\n`, `\t`, `\"`, `\'`, `\\`.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(e @ ('"' | '\'' | '\\')) => out.push(e),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
 }
 
 /// Text cut to [`TEXT_CAP`] bytes at a character boundary, then lowercased (cutting first keeps a 100 MB
