@@ -181,7 +181,7 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
 /// names a path into the request (from `param`, or quoted in the message) and, where it says, the rule.
 fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
     let msg = inc.message.as_deref().unwrap_or_default();
-    let path = inc.param.clone().filter(|p| !p.is_empty()).or_else(|| quoted_path(msg))?;
+    let path = inc.param.clone().filter(|p| !p.is_empty())?;
     // Only paths point at an item; a bare `temperature` or `model` is named by the message already.
     if !(path.contains('[') || path.contains('.')) || path.len() > 200 {
         return None;
@@ -196,17 +196,6 @@ fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
     }
     note.push('.');
     Some(note)
-}
-
-/// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
-/// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
-fn quoted_path(msg: &str) -> Option<String> {
-    const LEADS: &[&str] = &["Invalid '", "Invalid type for '", "Invalid value for '", "parameter: '"];
-    let start = LEADS.iter().find_map(|l| msg.find_str(l).map(|p| p + l.len()))?;
-    let rest = &msg[start..];
-    let end = rest.find('\'')?;
-    let path = &rest[..end];
-    (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
 }
 
 /// `the 4th of tools` for `tools[3].function.name` (indexes count from 0); also `messages.[0]` (a provider's
@@ -365,4 +354,38 @@ pub fn entry_json(e: &Entry) -> String {
             .str("example", p.example)
     };
     obj.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_names_the_failing_item_and_its_rule() {
+        let note = |text: &str| explain(text).notes.into_iter().find(|n| n.starts_with("Failing item"));
+        assert_eq!(
+            note("openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid 'tools[3].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type': 'invalid_request_error', 'param': 'tools[3].function.name', 'code': 'invalid_value'}}").as_deref(),
+            Some("Failing item: tools[3].function.name (the 4th of tools): must match ^[a-zA-Z0-9_-]+$.")
+        );
+        // No body: the path is read from the message (Node prints the message alone).
+        assert_eq!(
+            note("BadRequestError: 400 Invalid 'input[0].content': string too long. Expected a string with maximum length 10485760, but got a string with length 62114761 instead.").as_deref(),
+            Some("Failing item: input[0].content (the 1st of input): may be at most 10485760 characters, and it has 62114761.")
+        );
+        assert_eq!(
+            note("Missing required parameter: 'tools[1].container'.").as_deref(),
+            Some("Failing item: tools[1].container (the 2nd of tools): required, and missing from the request.")
+        );
+        // A plain parameter name is already in the message: no note.
+        assert_eq!(note("openai.BadRequestError: Error code: 400 - Unknown parameter: 'reasoning_effort'."), None);
+    }
+
+    #[test]
+    fn ordinals_count_from_one() {
+        assert_eq!(ordinal("messages[17].content").as_deref(), Some("the 18th of messages"));
+        assert_eq!(ordinal("messages.[0].role").as_deref(), Some("the 1st of messages"));
+        assert_eq!(ordinal("tools[21].function.name").as_deref(), Some("the 22nd of tools"));
+        assert_eq!(ordinal("input[10]").as_deref(), Some("the 11th of input"));
+        assert_eq!(ordinal("text.format.schema"), None);
+    }
 }

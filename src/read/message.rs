@@ -100,6 +100,17 @@ pub fn read_message(line: &str, st: &mut State) {
     }
 }
 
+/// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
+/// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
+pub fn param_in_message(msg: &str) -> Option<String> {
+    const LEADS: &[&str] = &["Invalid '", "Invalid type for '", "Invalid value for '", "parameter: '"];
+    let start = LEADS.iter().find_map(|l| msg.find_str(l).map(|p| p + l.len()))?;
+    let rest = &msg[start..];
+    let end = rest.find('\'')?;
+    let path = &rest[..end];
+    (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
+}
+
 fn quoted_after(line: &str, lead: &str) -> Option<String> {
     let rest = &line[line.find_str(lead)? + lead.len()..];
     let end = rest.find('`')?;

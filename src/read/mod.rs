@@ -263,6 +263,11 @@ impl State {
             inc.message = Some(cleaned.trim_ws().to_string());
         }
         let ev = &mut self.ev;
+        // The API quotes the failing parameter in its message; bodies that were cut, and SDKs that print the
+        // message alone, leave `param` to be read from there.
+        for inc in ev.incidents.iter_mut().filter(|i| i.param.is_none()) {
+            inc.param = inc.message.as_deref().and_then(message::param_in_message);
+        }
         let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);
         ev.decisive = last(&|i| i.source == Some(Source::Exception))
             .or_else(|| last(&|i| i.code.is_some() || i.message.is_some()))
@@ -321,4 +326,42 @@ fn lower_capped(s: &str) -> String {
         end -= 1;
     }
     s[..end].to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_words_are_snake_case_only() {
+        assert_eq!(code_word("HTTP 400 invalid_request_error, param: previous_response_id, code: previous_response_not_found").as_deref(), Some("previous_response_not_found"));
+        assert_eq!(code_word("level=error code='insufficient_quota'").as_deref(), Some("insufficient_quota"));
+        assert_eq!(code_word("code: 'insufficient_quota',").as_deref(), Some("insufficient_quota"));
+        assert_eq!(code_word("openai.RateLimitError: Error code: 429 - x"), None);
+        assert_eq!(code_word("status code: 400, message: x"), None);
+    }
+
+    #[test]
+    fn escaped_bodies_are_read() {
+        assert_eq!(unescape(r#"{\n  \"error\": {\"message\": \"Unknown parameter: \'x\'.\"}}"#), "{\n  \"error\": {\"message\": \"Unknown parameter: 'x'.\"}}");
+        let ev = read(r#"ERROR - Error from LLM API: b'{\n  "error": {\n    "message": "Unknown parameter: \'reasoning\'.",\n    "type": "invalid_request_error",\n    "param": "reasoning",\n    "code": "unknown_parameter"\n  }\n}'"#);
+        let inc = ev.decisive().expect("an incident");
+        assert_eq!(inc.code.as_deref(), Some("unknown_parameter"));
+        assert_eq!(inc.param.as_deref(), Some("reasoning"));
+    }
+
+    #[test]
+    fn a_failed_response_is_read_like_an_error_body() {
+        let ev = read(r#"data: {"type":"response.failed","response":{"id":"resp_1","status":"failed","error":{"code":"server_error","message":"An error occurred while processing your request."}}}"#);
+        assert_eq!(ev.decisive().and_then(|i| i.code.as_deref()), Some("server_error"));
+        // A completed response's `error: null` is no error.
+        let ok = read(r#"data: {"type":"response.completed","response":{"id":"resp_1","status":"completed","error":null}}"#);
+        assert!(ok.decisive().is_none_or(|i| i.code.is_none()));
+    }
+
+    #[test]
+    fn openrouter_passes_on_the_upstream_error() {
+        let ev = read(r#"{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\"error\":{\"message\":\"Missing required parameter: 'tools[0].name'.\",\"type\":\"invalid_request_error\",\"param\":\"tools[0].name\",\"code\":\"missing_required_parameter\"}}","provider_name":"OpenAI"}}}"#);
+        assert_eq!(ev.decisive().and_then(|i| i.code.as_deref()), Some("missing_required_parameter"));
+    }
 }
