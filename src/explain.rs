@@ -177,77 +177,35 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
     notes
 }
 
-/// "Failing item: tools[3].function.name (the 4th of tools): must match ^[a-zA-Z0-9_-]+$.", when the error
-/// names a path into the request (from `param`, or quoted in the message) and, where it says, the rule.
+/// "Failing item: tools[3].function.name: must match ^[a-zA-Z0-9_-]+$.", when the error
+/// names a path into the request and, where the message says, the rule it broke. Built with plain string
+/// pushes: this runs in the wasm, where every format string costs bytes.
 fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
+    let path = inc.param.as_deref().filter(|p| (p.contains('[') || p.contains('.')) && p.len() <= 200)?;
     let msg = inc.message.as_deref().unwrap_or_default();
-    let path = inc.param.clone().filter(|p| !p.is_empty())?;
-    // Only paths point at an item; a bare `temperature` or `model` is named by the message already.
-    if !(path.contains('[') || path.contains('.')) || path.len() > 200 {
-        return None;
-    }
-    let mut note = format!("Failing item: {path}");
-    if let Some(which) = ordinal(&path) {
-        note.push_str(&format!(" ({which})"));
-    }
-    if let Some(rule) = rule(msg) {
+    let mut note = String::from("Failing item: ");
+    note.push_str(path);
+    // What the rule says runs to the closing quote (a pattern), the end of the number (a length), or the end
+    // of the sentence after the path (`…'input[1].content': expected one of …, but got null instead.`).
+    let (rule, rest, unit) = if let Some(p) = msg.find_str("the pattern '") {
+        ("must match ", &msg[p + 13..], "")
+    } else if let Some(p) = msg.find_str("maximum length ") {
+        ("may be at most ", &msg[p + 15..], " characters long")
+    } else if let Some(p) = msg.find_str("': ") {
+        ("", &msg[p + 3..], "")
+    } else {
+        ("", "", "")
+    };
+    let stop = |b: u8| if unit.is_empty() { (rule.is_empty() && b == b'.') || b == b'\'' } else { !b.is_ascii_digit() };
+    let text = &rest[..rest.bytes().position(stop).unwrap_or(rest.len())];
+    if !text.is_empty() && text.len() <= 200 {
         note.push_str(": ");
-        note.push_str(&rule);
+        note.push_str(rule);
+        note.push_str(text);
+        note.push_str(unit);
     }
     note.push('.');
     Some(note)
-}
-
-/// `the 4th of tools` for `tools[3].function.name` (indexes count from 0); also `messages.[0]` (a provider's
-/// spelling).
-fn ordinal(path: &str) -> Option<String> {
-    let open = path.find('[')?;
-    let close = open + path[open..].find(']')?;
-    let n: usize = path[open + 1..close].parse().ok()?;
-    let list = path[..open].trim_end_matches('.');
-    let nth = n + 1;
-    let suffix = match (nth % 10, nth % 100) {
-        (1, 11) | (2, 12) | (3, 13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    (!list.is_empty()).then(|| format!("the {nth}{suffix} of {list}"))
-}
-
-/// The rule the message states, in a few words.
-fn rule(msg: &str) -> Option<String> {
-    let after = |lead: &str| msg.find_str(lead).map(|p| &msg[p + lead.len()..]);
-    if let Some(rest) = after("matches the pattern '") {
-        return rest.find('\'').map(|e| format!("must match {}", &rest[..e]));
-    }
-    if let Some(rest) = after("maximum length ") {
-        let max: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let got: String = after("string with length ").map(|r| r.chars().take_while(char::is_ascii_digit).collect()).unwrap_or_default();
-        return (!max.is_empty()).then(|| match got.is_empty() {
-            true => format!("may be at most {max} characters"),
-            false => format!("may be at most {max} characters, and it has {got}"),
-        });
-    }
-    if msg.contains_str("Missing required parameter") {
-        return Some("required, and missing from the request".into());
-    }
-    if msg.contains_str("Unknown parameter") {
-        return Some("not a field this endpoint accepts".into());
-    }
-    if let Some(rest) = after("Supported values are: ") {
-        return Some(format!("must be one of {}", rest.trim_end_matches('.').chars().take(200).collect::<String>()));
-    }
-    if let Some(rest) = after(": expected ") {
-        let rest: String = rest.chars().take(200).collect();
-        let rest = rest.trim_end_matches('.').trim_end_matches(" instead");
-        return Some(match rest.split_once(", but got ").or_else(|| rest.split_once(", got ")) {
-            Some((want, got)) => format!("must be {want}, but was {got}"),
-            None => format!("must be {rest}"),
-        });
-    }
-    None
 }
 
 impl Explanation {
@@ -360,32 +318,28 @@ pub fn entry_json(e: &Entry) -> String {
 mod tests {
     use super::*;
 
+    fn note(text: &str) -> Option<String> {
+        explain(text).notes.into_iter().find(|n| n.starts_with("Failing item"))
+    }
+
     #[test]
     fn the_note_names_the_failing_item_and_its_rule() {
-        let note = |text: &str| explain(text).notes.into_iter().find(|n| n.starts_with("Failing item"));
         assert_eq!(
             note("openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid 'tools[3].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type': 'invalid_request_error', 'param': 'tools[3].function.name', 'code': 'invalid_value'}}").as_deref(),
-            Some("Failing item: tools[3].function.name (the 4th of tools): must match ^[a-zA-Z0-9_-]+$.")
+            Some("Failing item: tools[3].function.name: must match ^[a-zA-Z0-9_-]+$.")
         );
         // No body: the path is read from the message (Node prints the message alone).
         assert_eq!(
             note("BadRequestError: 400 Invalid 'input[0].content': string too long. Expected a string with maximum length 10485760, but got a string with length 62114761 instead.").as_deref(),
-            Some("Failing item: input[0].content (the 1st of input): may be at most 10485760 characters, and it has 62114761.")
+            Some("Failing item: input[0].content: may be at most 10485760 characters long.")
         );
         assert_eq!(
-            note("Missing required parameter: 'tools[1].container'.").as_deref(),
-            Some("Failing item: tools[1].container (the 2nd of tools): required, and missing from the request.")
+            note("BadRequestError: 400 Invalid type for 'messages.[17].content': expected one of a string or array of objects, but got null instead.").as_deref(),
+            Some("Failing item: messages.[17].content: expected one of a string or array of objects, but got null instead.")
         );
-        // A plain parameter name is already in the message: no note.
+        assert_eq!(note("Missing required parameter: 'tools[1].container'.").as_deref(), Some("Failing item: tools[1].container."));
+        assert_eq!(note("Invalid schema for response_format 'x': In context=(). p").as_deref(), None);
+        // A plain parameter name is in the message already: no note.
         assert_eq!(note("openai.BadRequestError: Error code: 400 - Unknown parameter: 'reasoning_effort'."), None);
-    }
-
-    #[test]
-    fn ordinals_count_from_one() {
-        assert_eq!(ordinal("messages[17].content").as_deref(), Some("the 18th of messages"));
-        assert_eq!(ordinal("messages.[0].role").as_deref(), Some("the 1st of messages"));
-        assert_eq!(ordinal("tools[21].function.name").as_deref(), Some("the 22nd of tools"));
-        assert_eq!(ordinal("input[10]").as_deref(), Some("the 11th of input"));
-        assert_eq!(ordinal("text.format.schema"), None);
     }
 }

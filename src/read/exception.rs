@@ -71,16 +71,10 @@ pub fn read_line(line: &str, st: &mut State) {
     };
     let bare = class.rsplit('.').next().unwrap_or(class);
     let openai = class.starts_with("openai.") || (!class.contains('.') && SDK_CLASSES.contains(&bare));
-    // Errors of Python itself that come from using the SDK wrongly (0.x code on 1.x, 1.x code on 0.x,
-    // httpx 0.28).
+    // Errors of Python itself that come from using the SDK wrongly (0.x code on 1.x, httpx 0.28).
     let misuse = !openai
-        && (message.contains_str("module 'openai'")
-            || message.contains_str("from 'openai'")
-            || message.contains_str("keyword argument 'proxies'"));
-    // A stream cut off mid-answer: the SDK does not wrap it, so the transport's own error is the last word
-    // (`httpx.RemoteProtocolError: peer closed …`, Node's `TypeError: terminated`).
-    let cut_stream = bare == "RemoteProtocolError" || (bare == "TypeError" && message == "terminated");
-    if !(openai || misuse || cut_stream) {
+        && (message.contains_str("module 'openai'") || message.contains_str("keyword argument 'proxies'"));
+    if !(openai || misuse) {
         return;
     }
     if class.starts_with("openai.error.") {
@@ -196,8 +190,8 @@ fn note_frames(line: &str, st: &mut State) {
         }
     }
     let frame = t.starts_with("File \"") || t.starts_with("at ");
-    let sdk_path = ["site-packages/openai/", "node_modules/openai/", "site-packages\\openai\\", "node_modules\\openai\\"];
-    if frame && sdk_path.iter().any(|p| line.contains_str(p)) {
+    // Windows paths too: `site-packages\openai\_base_client.py`.
+    if frame && (line.contains_str("s/openai/") || line.contains_str("s\\openai\\")) {
         st.ev.openai_context = true;
     }
 }
@@ -229,8 +223,8 @@ pub fn relevant(line: &str) -> bool {
     if CONNECTION_MODULES.iter().any(|m| module.starts_with(m)) || CONNECTION_CLASSES.contains(&bare) {
         return true;
     }
-    matches!(bare, "Error" | "TypeError" | "AttributeError" | "ImportError")
-        && (["openai", "'proxies'", "terminated", "fetch failed", "ECONN", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]
+    matches!(bare, "Error" | "TypeError" | "AttributeError")
+        && (["openai", "'proxies'", "fetch failed", "ECONN", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]
             .iter()
             .any(|m| message.contains_str(m))
             || split_status(message).0.is_some_and(|s| s >= 400))

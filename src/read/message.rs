@@ -103,11 +103,9 @@ pub fn read_message(line: &str, st: &mut State) {
 /// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
 /// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
 pub fn param_in_message(msg: &str) -> Option<String> {
-    const LEADS: &[&str] = &["Invalid '", "Invalid type for '", "Invalid value for '", "parameter: '"];
-    let start = LEADS.iter().find_map(|l| msg.find_str(l).map(|p| p + l.len()))?;
+    let start = msg.find_str("Invalid '").map(|p| p + 9).or_else(|| msg.find_str(" for '").map(|p| p + 6)).or_else(|| msg.find_str("parameter: '").map(|p| p + 12))?;
     let rest = &msg[start..];
-    let end = rest.find('\'')?;
-    let path = &rest[..end];
+    let path = &rest[..rest.find('\'')?];
     (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
 }
 

@@ -63,7 +63,7 @@ pub fn read(text: &str) -> Evidence {
             skip_until = end;
         }
         if st.ev.errors_seen > before {
-            continues_message = st.ev.incidents.last().is_some_and(|i| matches!(i.source, Some(Source::Exception | Source::Http)));
+            continues_message = st.ev.incidents.last().is_some_and(|i| i.source == Some(Source::Exception));
         }
     }
     st.finish(text)
@@ -83,7 +83,7 @@ fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &
             break;
         }
         let after = &line[pos + 1..];
-        if after.starts_with("\\\"") || after.starts_with("\\n") {
+        if after.starts_with('\\') {
             // A body printed as an escaped string (a bytes repr, JSON inside a JSON log field): read it
             // unescaped.
             st.absorb(&literal::parse(&unescape(&line[pos..])).0);
@@ -150,9 +150,7 @@ impl State {
             ..Incident::default()
         });
         self.incident_timestamps.push(self.last_timestamp.as_ref().map(|(_, t)| t.clone()));
-        let inc = self.ev.incidents.last_mut().expect("just pushed");
-        inc.code = code_word(text);
-        inc
+        self.ev.incidents.last_mut().expect("just pushed")
     }
 
     /// Adds a line that continues the latest exception's message to its text; false when the message ended.
@@ -167,16 +165,6 @@ impl State {
         let Some(inc) = self.ev.incidents.last_mut() else { return false };
         if ends || inc.text.len() >= TEXT_CAP {
             return false;
-        }
-        if inc.source == Some(Source::Http) {
-            // After a status line come headers, a blank line and the body: an HTML error page (`<title>504
-            // Gateway Time-out</title>`) is what names the error when the status line has no reason phrase.
-            let header = t.split_once(':').is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '));
-            if t.starts_with('<') && !header {
-                inc.text.push(' ');
-                inc.text.push_str(&lower_capped(t));
-            }
-            return t.is_empty() || header || t.starts_with('<') || t.starts_with(['>', '*']);
         }
         inc.text.push(' ');
         inc.text.push_str(&lower_capped(t));
@@ -245,11 +233,8 @@ impl State {
         // OpenRouter hands on the upstream provider's error as a JSON string (`metadata.raw`), under its own
         // "Provider returned error": the inner error is the real one.
         if let Some(raw) = err.get("metadata").and_then(|m| m.get("raw")).and_then(Value::text) {
-            if let Some(p) = raw.find('{') {
-                let inner = literal::parse(&raw[p..]).0;
-                if inner.get("error").is_some() {
-                    self.absorb(&inner);
-                }
+            if raw.starts_with('{') {
+                self.absorb(&literal::parse(raw).0);
             }
         }
     }
@@ -282,40 +267,29 @@ impl State {
     }
 }
 
-/// An error code a log prints as a word: `…, param: previous_response_id, code: previous_response_not_found`.
-/// Only snake_case words count, so `Error code: 429` and `status code: 400` are not codes.
-fn code_word(text: &str) -> Option<String> {
-    let p = text.find_str("code: ").map(|p| p + 6).or_else(|| text.find_str("code=").map(|p| p + 5))?;
-    let word: String = text[p..]
-        .trim_start_matches(['\'', '"'])
-        .chars()
-        .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_')
-        .take(64)
-        .collect();
-    (word.len() >= 4 && word.contains('_') && word.starts_with(|c: char| c.is_ascii_lowercase())).then_some(word)
-}
-
-/// One level of string escapes undone: `\n`, `\t`, `\"`, `\'`, `\\`.
+/// One level of string escapes undone: `\n`, `\t`, `\"`, `\'`, `\\`. Escapes are ASCII, so working on bytes
+/// keeps every other character whole.
 fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
+    let mut out = Vec::with_capacity(s.len());
+    let mut bytes = s.bytes();
+    while let Some(b) = bytes.next() {
+        if b != b'\\' {
+            out.push(b);
             continue;
         }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('t') => out.push('\t'),
-            Some(e @ ('"' | '\'' | '\\')) => out.push(e),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
+        let next = bytes.next();
+        let unescaped = match next {
+            Some(b'n') => b'\n',
+            Some(b't') => b'\t',
+            Some(e @ (b'"' | b'\'' | b'\\')) => e,
+            _ => b'\\',
+        };
+        out.push(unescaped);
+        if let (b'\\', Some(other)) = (unescaped, next.filter(|n| *n != b'\\')) {
+            out.push(other);
         }
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Text cut to [`TEXT_CAP`] bytes at a character boundary, then lowercased (cutting first keeps a 100 MB
@@ -331,15 +305,6 @@ fn lower_capped(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn code_words_are_snake_case_only() {
-        assert_eq!(code_word("HTTP 400 invalid_request_error, param: previous_response_id, code: previous_response_not_found").as_deref(), Some("previous_response_not_found"));
-        assert_eq!(code_word("level=error code='insufficient_quota'").as_deref(), Some("insufficient_quota"));
-        assert_eq!(code_word("code: 'insufficient_quota',").as_deref(), Some("insufficient_quota"));
-        assert_eq!(code_word("openai.RateLimitError: Error code: 429 - x"), None);
-        assert_eq!(code_word("status code: 400, message: x"), None);
-    }
 
     #[test]
     fn escaped_bodies_are_read() {
