@@ -14,6 +14,8 @@ use crate::fragments;
 const STATUS: u32 = 25;
 const STATUS_DECIDES: u32 = 35;
 const CODE: u32 = 50;
+/// A code the API also sends for more specific errors: below a message match, above the SDK class alone.
+const SHARED_CODE: u32 = 38;
 const TYPE: u32 = 15;
 const MESSAGE: u32 = 40;
 const MORE_MESSAGE: u32 = 5;
@@ -114,7 +116,7 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
     }
     let sig = &entry.signals;
     if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.contains(c)) {
-        score += CODE;
+        score += if entry.code_shared { SHARED_CODE } else { CODE };
         reasons.push(format!("code {code}"));
         pinned = true;
     }

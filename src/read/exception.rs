@@ -190,7 +190,8 @@ fn note_frames(line: &str, st: &mut State) {
         }
     }
     let frame = t.starts_with("File \"") || t.starts_with("at ");
-    if frame && (line.contains_str("site-packages/openai/") || line.contains_str("node_modules/openai/")) {
+    // Windows paths too: `site-packages\openai\_base_client.py`.
+    if frame && (line.contains_str("s/openai/") || line.contains_str("s\\openai\\")) {
         st.ev.openai_context = true;
     }
 }

@@ -10,7 +10,7 @@ use crate::text::StrExt;
 /// Reason phrases that make a bare `429 Too Many Requests` line a status line.
 const REASONS: &[&str] = &[
     "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed",
-    "Request Timeout", "Conflict", "Payload Too Large", "Unsupported Media Type", "Unprocessable",
+    "Request Timeout", "Conflict", "Payload Too Large", "Request Entity Too Large", "Unsupported Media Type", "Unprocessable",
     "Too Many Requests", "Internal Server Error", "Bad Gateway", "Service Unavailable", "Gateway Timeout",
 ];
 

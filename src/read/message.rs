@@ -100,6 +100,15 @@ pub fn read_message(line: &str, st: &mut State) {
     }
 }
 
+/// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
+/// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
+pub fn param_in_message(msg: &str) -> Option<String> {
+    let start = msg.find_str("Invalid '").map(|p| p + 9).or_else(|| msg.find_str(" for '").map(|p| p + 6)).or_else(|| msg.find_str("parameter: '").map(|p| p + 12))?;
+    let rest = &msg[start..];
+    let path = &rest[..rest.find('\'')?];
+    (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
+}
+
 fn quoted_after(line: &str, lead: &str) -> Option<String> {
     let rest = &line[line.find_str(lead)? + lead.len()..];
     let end = rest.find('`')?;

@@ -82,7 +82,14 @@ fn bodies(text: &str, start: usize, raw: &str, line: &str, prefixed: bool, st: &
         if parsed == 4 {
             break;
         }
-        let next = line[pos + 1..].trim_start_ws().chars().next();
+        let after = &line[pos + 1..];
+        if after.starts_with('\\') {
+            // A body printed as an escaped string (a bytes repr, JSON inside a JSON log field): read it
+            // unescaped.
+            st.absorb(&literal::parse(&unescape(&line[pos..])).0);
+            break;
+        }
+        let next = after.trim_start_ws().chars().next();
         let starts_body = matches!(next, Some('"' | '\'')) || (opens_block && pos + 1 >= line.trim_end_ws().len());
         if !starts_body {
             from = pos + 1;
@@ -184,7 +191,10 @@ impl State {
         if let Some(model) = value.get("model").and_then(Value::text) {
             self.ev.model.get_or_insert_with(|| model.to_string());
         }
-        let err = match value.get("error") {
+        // A failed Response (`response.failed` event, or a Response object printed whole) carries its error
+        // inside: it is read like an HTTP error body.
+        let failed = value.get("response").filter(|r| matches!(r.get("error"), Some(Value::Map(_))));
+        let err = match value.get("error").or_else(|| failed.and_then(|r| r.get("error"))) {
             Some(e @ Value::Map(_)) => e,
             _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => {
                 value
@@ -220,6 +230,13 @@ impl State {
         if let Some(m) = inc.message.clone() {
             message::read_message(&m, self);
         }
+        // OpenRouter hands on the upstream provider's error as a JSON string (`metadata.raw`), under its own
+        // "Provider returned error": the inner error is the real one.
+        if let Some(raw) = err.get("metadata").and_then(|m| m.get("raw")).and_then(Value::text) {
+            if raw.starts_with('{') {
+                self.absorb(&literal::parse(raw).0);
+            }
+        }
     }
 
     fn finish(mut self, text: &str) -> Evidence {
@@ -231,6 +248,11 @@ impl State {
             inc.message = Some(cleaned.trim_ws().to_string());
         }
         let ev = &mut self.ev;
+        // The API quotes the failing parameter in its message; bodies that were cut, and SDKs that print the
+        // message alone, leave `param` to be read from there.
+        for inc in ev.incidents.iter_mut().filter(|i| i.param.is_none()) {
+            inc.param = inc.message.as_deref().and_then(message::param_in_message);
+        }
         let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);
         ev.decisive = last(&|i| i.source == Some(Source::Exception))
             .or_else(|| last(&|i| i.code.is_some() || i.message.is_some()))
@@ -245,6 +267,31 @@ impl State {
     }
 }
 
+/// One level of string escapes undone: `\n`, `\t`, `\"`, `\'`, `\\`. Escapes are ASCII, so working on bytes
+/// keeps every other character whole.
+fn unescape(s: &str) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    let mut bytes = s.bytes();
+    while let Some(b) = bytes.next() {
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        let next = bytes.next();
+        let unescaped = match next {
+            Some(b'n') => b'\n',
+            Some(b't') => b'\t',
+            Some(e @ (b'"' | b'\'' | b'\\')) => e,
+            _ => b'\\',
+        };
+        out.push(unescaped);
+        if let (b'\\', Some(other)) = (unescaped, next.filter(|n| *n != b'\\')) {
+            out.push(other);
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Text cut to [`TEXT_CAP`] bytes at a character boundary, then lowercased (cutting first keeps a 100 MB
 /// line from being copied whole).
 fn lower_capped(s: &str) -> String {
@@ -253,4 +300,33 @@ fn lower_capped(s: &str) -> String {
         end -= 1;
     }
     s[..end].to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_bodies_are_read() {
+        assert_eq!(unescape(r#"{\n  \"error\": {\"message\": \"Unknown parameter: \'x\'.\"}}"#), "{\n  \"error\": {\"message\": \"Unknown parameter: 'x'.\"}}");
+        let ev = read(r#"ERROR - Error from LLM API: b'{\n  "error": {\n    "message": "Unknown parameter: \'reasoning\'.",\n    "type": "invalid_request_error",\n    "param": "reasoning",\n    "code": "unknown_parameter"\n  }\n}'"#);
+        let inc = ev.decisive().expect("an incident");
+        assert_eq!(inc.code.as_deref(), Some("unknown_parameter"));
+        assert_eq!(inc.param.as_deref(), Some("reasoning"));
+    }
+
+    #[test]
+    fn a_failed_response_is_read_like_an_error_body() {
+        let ev = read(r#"data: {"type":"response.failed","response":{"id":"resp_1","status":"failed","error":{"code":"server_error","message":"An error occurred while processing your request."}}}"#);
+        assert_eq!(ev.decisive().and_then(|i| i.code.as_deref()), Some("server_error"));
+        // A completed response's `error: null` is no error.
+        let ok = read(r#"data: {"type":"response.completed","response":{"id":"resp_1","status":"completed","error":null}}"#);
+        assert!(ok.decisive().is_none_or(|i| i.code.is_none()));
+    }
+
+    #[test]
+    fn openrouter_passes_on_the_upstream_error() {
+        let ev = read(r#"{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\"error\":{\"message\":\"Missing required parameter: 'tools[0].name'.\",\"type\":\"invalid_request_error\",\"param\":\"tools[0].name\",\"code\":\"missing_required_parameter\"}}","provider_name":"OpenAI"}}}"#);
+        assert_eq!(ev.decisive().and_then(|i| i.code.as_deref()), Some("missing_required_parameter"));
+    }
 }
