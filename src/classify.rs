@@ -39,7 +39,7 @@ pub struct Match {
 /// Ranks every catalogue entry that fits; the first is the answer. Empty when the paste is not an OpenAI
 /// error (or shows another vendor's).
 pub fn classify(ev: &Evidence) -> Vec<Match> {
-    if ev.foreign && !ev.openai_context {
+    if ev.foreign.is_some() {
         return Vec::new();
     }
     let mut matches: Vec<Match> = Vec::new();
@@ -113,12 +113,12 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
         }
     }
     let sig = &entry.signals;
-    if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.contains(c)) {
+    if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.iter().any(|s| same_code(s, c))) {
         score += CODE;
         reasons.push(format!("code {code}"));
         pinned = true;
     }
-    if let Some(t) = inc.error_type.as_deref().filter(|t| sig.types.contains(t)) {
+    if let Some(t) = inc.error_type.as_deref().filter(|t| sig.types.iter().any(|s| same_code(s, t))) {
         score += TYPE;
         reasons.push(format!("type {t}"));
         pinned = true;
@@ -147,7 +147,25 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
             }
         }
     }
+    // Another client's or a wrapper's class, by the openai SDK class it stands for.
+    let class_hit = reasons.iter().any(|r| r.starts_with("exception "));
+    if let (false, Some(eq)) = (class_hit, inc.equivalent) {
+        if sig.classes.contains(&eq) {
+            score += CLASS;
+            score += u32::from(entry.id == eq) * OWN_CLASS;
+            reasons.push(match inc.class.as_deref() {
+                Some(class) => format!("exception {class} (the SDK's {eq})"),
+                None => format!("a failure the SDK reports as {eq}"),
+            });
+            pinned = true;
+        }
+    }
     pinned.then_some((score, reasons))
+}
+
+/// Codes and types compare as written, or with the underscores Markdown ate (`insufficientquota`).
+fn same_code(signal: &str, seen: &str) -> bool {
+    signal == seen || (!seen.contains('_') && signal.len() == seen.len() + signal.matches('_').count() && signal.replace('_', "") == seen)
 }
 
 /// Of the SDK entries whose status range holds `status`, the narrowest range.

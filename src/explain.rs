@@ -5,7 +5,7 @@ use crate::catalogue::{Entry, Kind, Retry};
 use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
 use crate::json::{self, array, Obj};
-use crate::{read, redact, report};
+use crate::{layers, read, redact, report};
 use crate::text::StrExt;
 
 /// What the explainer says about one paste.
@@ -166,6 +166,7 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
                 .into());
         }
     }
+    layers::notes(entry, ev, &mut notes);
     if ev.azure && entry.kind == Kind::Sdk {
         notes.push("This is Azure OpenAI: keys, endpoints, deployments and quotas are managed in the Azure portal, not \
              on platform.openai.com."
@@ -246,6 +247,9 @@ fn evidence_json(ev: &Evidence) -> String {
         .int("errors_seen", Some(ev.errors_seen as u64))
         .int("decisive_line", d.map(|i| i.line as u64))
         .bool("azure", ev.azure)
+        .opt_str("provider", ev.provider)
+        .strs("via", ev.via.iter().copied())
+        .opt_str("foreign", ev.foreign)
         .end()
 }
 

@@ -6,18 +6,23 @@
 //! (`{...}` JSON, Python dicts, Node objects) are parsed where they start and may span lines; the lines they
 //! cover are not read again, so the whole pass stays linear in the input.
 
+mod arrival;
+mod body;
 mod clean;
+mod clients;
 mod exception;
 mod excerpt;
 mod http;
 pub mod literal;
 mod log;
 mod message;
+mod provider;
+mod wrappers;
 
 pub use excerpt::{excerpt, Excerpt};
 pub use message::{decimal_millis, duration_ms};
 
-use crate::evidence::{Evidence, Incident, Source};
+use crate::evidence::{CauseKind, Evidence, Incident, Source};
 use literal::Value;
 use crate::text::StrExt;
 
@@ -32,6 +37,8 @@ const BARE_MESSAGE_CAP: usize = 64 * 1024;
 
 /// Reads everything the paste says about the failed call.
 pub fn read(text: &str) -> Evidence {
+    let normalized = arrival::normalize(text);
+    let text = normalized.as_ref();
     let mut st = State::default();
     let prefixed = clean::detect_prefix_mode(text);
     let mut offset = 0usize;
@@ -59,6 +66,9 @@ pub fn read(text: &str) -> Evidence {
         exception::read_line(line, &mut st);
         log::read_line(line, &mut st);
         message::read_line(line, &mut st);
+        provider::read_line(line, &mut st);
+        wrappers::note_marks(line, &mut st);
+        clients::read_extras(line, &mut st);
         if let Some(end) = bodies(text, start, raw, line, prefixed, &mut st) {
             skip_until = end;
         }
@@ -124,6 +134,10 @@ pub(crate) struct State {
     pub incident_timestamps: Vec<Option<String>>,
     /// The paste shows a traceback (Python) or stack (Node) frame.
     pub saw_frames: bool,
+    /// The service that answered, with how it was recognised (the surest reading is kept).
+    pub provider: Option<(provider::Rank, &'static str)>,
+    /// Another vendor's answer (its body shape, SDK class, host): rules OpenAI out even under an OpenAI client.
+    pub foreign_answer: Option<&'static str>,
 }
 
 impl State {
@@ -170,59 +184,22 @@ impl State {
         self.ev.incidents.last_mut().filter(|i| line.saturating_sub(i.line) <= BODY_REACH)
     }
 
-    /// Takes what a parsed body says: the error object, status, headers, request id, model.
+    /// Takes what a parsed body says: the error object, status, headers, request id, model (see `body.rs`).
     pub fn absorb(&mut self, value: &Value) {
-        http::harvest_headers(value, self);
-        if let Some(headers) = value.get("headers") {
-            http::harvest_headers(headers, self);
-        }
-        for key in ["request_id", "requestID"] {
-            if let Some(id) = value.get(key).and_then(Value::text) {
-                self.ev.request_id.get_or_insert_with(|| id.to_string());
-            }
-        }
-        if let Some(model) = value.get("model").and_then(Value::text) {
-            self.ev.model.get_or_insert_with(|| model.to_string());
-        }
-        let err = match value.get("error") {
-            Some(e @ Value::Map(_)) => e,
-            _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => {
-                value
-            }
-            _ => return,
-        };
-        http::note_vendor(value, err, &mut self.ev);
-        let status = value
-            .get("status")
-            .or_else(|| err.get("status"))
-            .and_then(Value::text)
-            .and_then(|s| s.parse::<u16>().ok())
-            .filter(|s| (400..=599).contains(s));
-        let field = |k: &str| err.get(k).and_then(Value::text).map(str::to_string);
-        let (message, error_type, code, param) = (field("message"), field("type"), field("code"), field("param"));
-        if let Some(inner) = err.get("innererror") {
-            if inner.get("code").is_some() {
-                self.ev.azure = true;
-            }
-        }
-        // A body belongs to the status line or exception just above it, unless that already has one.
-        let fresh = !matches!(self.recent_incident(), Some(i) if i.code.is_none() && i.error_type.is_none());
-        let text = message.clone().unwrap_or_default();
-        let inc = if fresh { self.incident(Source::Body, &text) } else { self.ev.incidents.last_mut().expect("recent") };
-        if !fresh && !text.is_empty() {
-            inc.text = lower_capped(&format!("{} {}", inc.text, text));
-        }
-        inc.status = inc.status.or(status);
-        inc.message = message.or(inc.message.take());
-        inc.error_type = error_type.or(inc.error_type.take());
-        inc.code = code.or(inc.code.take());
-        inc.param = param.or(inc.param.take());
-        if let Some(m) = inc.message.clone() {
-            message::read_message(&m, self);
-        }
+        body::absorb(self, value, None, 0);
     }
 
     fn finish(mut self, text: &str) -> Evidence {
+        if self.ev.incidents.is_empty() && self.ev.openai_context {
+            // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
+            // what the SDK calls a connection error.
+            if let Some(cause) = self.ev.root_cause.clone() {
+                self.line = 1;
+                let inc = self.incident(Source::Text, &cause.text);
+                inc.message = Some(cause.text.clone());
+                inc.equivalent = Some(if cause.kind == CauseKind::Timeout { "APITimeoutError" } else { "APIConnectionError" });
+            }
+        }
         if self.ev.incidents.is_empty() && !text.trim_ws().is_empty() && text.len() <= BARE_MESSAGE_CAP {
             // Nothing structured: the paste may be the message alone.
             let cleaned: String = text.lines().map(|l| clean::line(l).into_owned() + "\n").collect();
@@ -238,9 +215,10 @@ impl State {
             .or_else(|| ev.incidents.len().checked_sub(1));
         let decisive_ts = ev.decisive.and_then(|i| self.incident_timestamps.get(i).cloned().flatten());
         ev.timestamp = decisive_ts.or(ev.timestamp.take()).or(self.last_timestamp.map(|(_, t)| t));
-        if ev.foreign && ev.openai_context {
-            ev.foreign = false;
-        }
+        // Another vendor's own answer rules OpenAI out; a mere mention only when nothing shows OpenAI.
+        let mentioned = ev.foreign.take().filter(|_| !ev.openai_context);
+        ev.foreign = self.foreign_answer.or(mentioned);
+        ev.provider = if ev.foreign.is_some() { None } else { self.provider.map(|p| p.1) };
         self.ev
     }
 }

@@ -1,0 +1,22 @@
+//! Clients of scripting languages: openai-php (`OpenAI\Exceptions\ErrorException: …`), Guzzle under it
+//! (`Client error: … resulted in a `429 Too Many Requests` response`), ruby-openai and the Faraday errors
+//! it raises (`Faraday::TooManyRequestsError: the server responded with status 429`), Perl's `OpenAI::API`
+//! (`429 Too Many Requests at …/API.pm line 48.`), and curl's own failure line (Emacs packages and shell
+//! scripts: `curl: (22) The requested URL returned error: 429`).
+
+use super::{ClassShape, LineShape};
+
+pub const CLASSES: &[ClassShape] = &[
+    ClassShape { prefix: "OpenAI\\", client: "openai-php", openai: true, via: None },
+    ClassShape { prefix: "GuzzleHttp\\", client: "Guzzle", openai: false, via: None },
+    ClassShape { prefix: "Faraday::", client: "ruby-openai (Faraday)", openai: false, via: None },
+    ClassShape { prefix: "OpenAI::", client: "ruby-openai", openai: true, via: None },
+    ClassShape { prefix: "WebSocketBadStatusException", client: "websocket-client", openai: false, via: None },
+    ClassShape { prefix: "websocket._exceptions.", client: "websocket-client", openai: false, via: None },
+];
+
+pub const LINES: &[LineShape] = &[
+    LineShape { marker: ".pm line ", client: "Perl (OpenAI::API)", openai: false },
+    LineShape { marker: "curl: (22)", client: "curl", openai: false },
+    LineShape { marker: "Handshake status ", client: "websocket-client", openai: false },
+];

@@ -1,0 +1,224 @@
+//! Which service answered: OpenAI, or an OpenAI-compatible service reached through an OpenAI client (Azure
+//! OpenAI, OpenRouter, DeepSeek, Groq, Moonshot, a local Ollama, vLLM or LM Studio, a LiteLLM proxy), told by
+//! its host, a wrapper's provider word (LiteLLM's `OpenrouterException`), a key prefix or a body's shape.
+//! And the look-alike vendors (Google Gemini, Anthropic, Mistral, Cohere, Hugging Face, Stripe, GitHub) whose
+//! errors read like OpenAI's, which rule OpenAI out.
+//!
+//! Not for deciding anything: a service is recorded with how sure the reading is, and `State::finish` keeps
+//! the surest.
+
+use super::literal::Value;
+use super::State;
+use crate::text::StrExt;
+
+/// How a service was recognised; a higher rank outweighs a lower one.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Rank {
+    /// A key prefix (`sk-or-`), a header, a mention.
+    Hint = 1,
+    /// The host the request went to.
+    Host = 2,
+    /// The answer itself: a wrapper's provider word, the error body's shape.
+    Answer = 3,
+}
+
+/// An OpenAI-compatible service: its name, hosts, LiteLLM provider word, key prefixes.
+struct Service {
+    name: &'static str,
+    hosts: &'static [&'static str],
+    /// LiteLLM names the provider that answered in `<Word>Exception` (lowercased here).
+    words: &'static [&'static str],
+    keys: &'static [&'static str],
+}
+
+const SERVICES: &[Service] = &[
+    Service { name: "OpenAI", hosts: &["api.openai.com"], words: &["openaiexception", "text-completion-openaiexception"], keys: &[] },
+    Service { name: "Azure OpenAI", hosts: &[".openai.azure.com", ".cognitiveservices.azure.com"], words: &["azureexception", "azure_aiexception"], keys: &[] },
+    Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"] },
+    Service { name: "DeepSeek", hosts: &["api.deepseek.com"], words: &["deepseekexception"], keys: &[] },
+    Service { name: "Groq", hosts: &["api.groq.com"], words: &["groqexception"], keys: &["gsk_"] },
+    Service { name: "Moonshot", hosts: &["api.moonshot.cn", "api.moonshot.ai"], words: &["moonshotexception"], keys: &[] },
+    Service { name: "Together AI", hosts: &["api.together.xyz", "api.together.ai"], words: &["together_aiexception"], keys: &[] },
+    Service { name: "Fireworks AI", hosts: &["api.fireworks.ai"], words: &["fireworks_aiexception"], keys: &[] },
+    Service { name: "xAI", hosts: &["api.x.ai"], words: &["xaiexception"], keys: &["xai-"] },
+    Service { name: "Ollama", hosts: &["localhost:11434", "127.0.0.1:11434", "0.0.0.0:11434", "ollama:11434", "host.docker.internal:11434"], words: &["ollamaexception", "ollama_chatexception"], keys: &[] },
+    Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[] },
+    Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[] },
+    Service { name: "LiteLLM proxy", hosts: &["localhost:4000", "127.0.0.1:4000", "0.0.0.0:4000"], words: &["litellm_proxyexception"], keys: &[] },
+];
+
+/// Another vendor: its name, the marks that show its answer (strong), and mentions (weak).
+struct Vendor {
+    name: &'static str,
+    /// Marks of the vendor's own answer or SDK: seen, the error is the vendor's even if an OpenAI client
+    /// carried it (Gemini's OpenAI-compatible endpoint answers in Google's shape).
+    answer: &'static [&'static str],
+    /// Mentions: the error is the vendor's only when nothing of OpenAI shows.
+    mentions: &'static [&'static str],
+}
+
+const VENDORS: &[Vendor] = &[
+    Vendor {
+        name: "Google Gemini",
+        answer: &[
+            "RESOURCE_EXHAUSTED", "google.rpc.", "VertexAIException", "GeminiException", "Vertex_aiException",
+            "vertex_ai_betaException", "generativelanguage.googleapis.com", "aiplatform.googleapis.com",
+            "[GoogleGenerativeAI Error]", "google.api_core.exceptions", "google.genai.errors", "ai.google.dev",
+            "PERMISSION_DENIED", "INVALID_ARGUMENT", "UNAUTHENTICATED",
+        ],
+        mentions: &["googleapis.com", "gemini-"],
+    },
+    Vendor {
+        name: "Anthropic",
+        answer: &[
+            "anthropic.RateLimitError", "anthropic.APIStatusError", "anthropic.BadRequestError",
+            "anthropic.AuthenticationError", "anthropic.InternalServerError", "anthropic.APIConnectionError",
+            "anthropic.NotFoundError", "anthropic.PermissionDeniedError", "anthropic.OverloadedError",
+            "AnthropicException", "overloaded_error", "api.anthropic.com", "@anthropic-ai/sdk", "anthropic-version",
+        ],
+        mentions: &["anthropic", "Anthropic", "claude-"],
+    },
+    Vendor { name: "Amazon Bedrock", answer: &["BedrockException", "bedrock-runtime", "ThrottlingException"], mentions: &["bedrock"] },
+    Vendor { name: "Mistral", answer: &["api.mistral.ai", "MistralException", "mistralai.models", "mistralai.exceptions"], mentions: &["mistralai"] },
+    Vendor { name: "Cohere", answer: &["api.cohere.ai", "api.cohere.com", "CohereException", "cohere.errors", "cohere.core.api_error"], mentions: &[] },
+    Vendor {
+        name: "Hugging Face",
+        answer: &["huggingface_hub.errors", "HuggingfaceException", "api-inference.huggingface.co", "router.huggingface.co", "HfHubHTTPError"],
+        mentions: &["huggingface.co"],
+    },
+    Vendor { name: "Stripe", answer: &["api.stripe.com", "stripe.error.", "stripe._error", "StripeInvalidRequestError", "stripe.com/docs/error-codes"], mentions: &[] },
+    Vendor { name: "GitHub", answer: &["api.github.com", "docs.github.com/rest", "\"documentation_url\""], mentions: &[] },
+];
+
+/// What any line says about the service that answered or another vendor. Each table is tried only when a
+/// cheap test says one of its marks could be there.
+pub fn read_line(line: &str, st: &mut State) {
+    let dotted = line.contains('.') || line.contains(':');
+    if dotted && (line.contains_str("api") || line.contains_str("localhost") || line.contains_str("127.0.0.1") || line.contains_str(".ai")) {
+        for s in SERVICES {
+            if s.hosts.iter().any(|h| line.contains_str(h)) {
+                note(st, s.name, Rank::Host);
+            }
+        }
+    }
+    if line.contains_str("sk-or-") || line.contains_str("gsk_") || line.contains_str("xai-") {
+        for s in SERVICES {
+            if s.keys.iter().any(|k| key_at(line, k)) {
+                note(st, s.name, Rank::Hint);
+            }
+        }
+    }
+    let maybe_vendor = line.bytes().any(|b| b.is_ascii_uppercase()) || line.contains('.') || line.contains('-');
+    if !maybe_vendor {
+        return;
+    }
+    for v in VENDORS {
+        if v.answer.iter().any(|m| line.contains_str(m)) {
+            st.foreign_answer.get_or_insert(v.name);
+        } else if v.mentions.iter().any(|m| line.contains_str(m)) {
+            st.ev.foreign.get_or_insert(v.name);
+        }
+    }
+}
+
+/// A key prefix at the start of a word (after a quote, a space, `Bearer `, or the line start).
+fn key_at(line: &str, prefix: &str) -> bool {
+    line.find_str_all(prefix).any(|p| p == 0 || !line.as_bytes()[p - 1].is_ascii_alphanumeric())
+}
+
+/// Records a service seen with `rank`; the surest reading is kept (the first of equal ones).
+pub fn note(st: &mut State, name: &'static str, rank: Rank) {
+    if st.provider.is_none_or(|(r, _)| rank > r) {
+        st.provider = Some((rank, name));
+    }
+    if name == "Azure OpenAI" {
+        st.ev.azure = true;
+    }
+    st.ev.openai_context = true;
+}
+
+/// LiteLLM's `<Provider>Exception` word: the service (or the other vendor) that answered.
+pub fn from_word(word: &str, st: &mut State) -> bool {
+    let lower = word.to_ascii_lowercase();
+    if let Some(s) = SERVICES.iter().find(|s| s.words.contains(&lower.as_str())) {
+        note(st, s.name, Rank::Answer);
+        return true;
+    }
+    if let Some(v) = VENDORS.iter().find(|v| v.answer.iter().any(|m| m.eq_ignore_ascii_case(word))) {
+        st.foreign_answer.get_or_insert(v.name);
+        return true;
+    }
+    false
+}
+
+/// What an error body's shape says: OpenAI's four-field object, Azure's code-and-message, vLLM's
+/// `"object": "error"`, Anthropic's `{"type": "error"}` envelope, Google's `status: RESOURCE_EXHAUSTED`.
+pub fn note_body(body: &Value, err: &Value, st: &mut State) {
+    let has = |k: &str| err.get(k).is_some();
+    if has("message") && has("type") && has("param") && has("code") {
+        st.ev.openai_context = true;
+    }
+    let code = err.get("code").and_then(Value::text).unwrap_or_default();
+    let azure_code = !has("type") && (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()) || code == "DeploymentNotFound");
+    // OpenRouter and DeepSeek send a numeric code too, but with their own marks; Azure's is a string.
+    let numeric = matches!(err.get("code"), Some(Value::Num(_)));
+    if (azure_code && !numeric) || has("innererror") {
+        st.ev.azure = true;
+        st.ev.openai_context = true;
+    }
+    if body.get("object").and_then(Value::text) == Some("error") {
+        note(st, "vLLM", Rank::Answer);
+    }
+    // Realtime error events have the same envelope, with OpenAI's code, param and event id.
+    let anthropic = body.get("type").and_then(Value::text) == Some("error")
+        && err.get("type").and_then(Value::text).is_some_and(|t| t.ends_with("_error"))
+        && !has("code")
+        && !has("param")
+        && body.get("event_id").is_none();
+    let google = err
+        .get("status")
+        .and_then(Value::text)
+        .is_some_and(|s| s.len() > 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+    if anthropic {
+        st.foreign_answer.get_or_insert("Anthropic");
+    } else if google {
+        st.foreign_answer.get_or_insert("Google Gemini");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(lines: &[&str]) -> State {
+        let mut st = State::default();
+        for l in lines {
+            read_line(l, &mut st);
+        }
+        st
+    }
+
+    #[test]
+    fn hosts_name_the_service_and_the_surest_reading_wins() {
+        let st = read(&["POST https://openrouter.ai/api/v1/chat/completions"]);
+        assert_eq!(st.provider, Some((Rank::Host, "OpenRouter")));
+        let mut st = read(&["base_url='http://localhost:11434/v1'"]);
+        assert_eq!(st.provider.map(|p| p.1), Some("Ollama"));
+        assert!(from_word("DeepseekException", &mut st));
+        assert_eq!(st.provider, Some((Rank::Answer, "DeepSeek")));
+    }
+
+    #[test]
+    fn key_prefixes_only_at_a_word_start() {
+        assert_eq!(read(&["api_key='sk-or-v1-****abcd'"]).provider.map(|p| p.1), Some("OpenRouter"));
+        assert_eq!(read(&["task-or-other"]).provider, None);
+    }
+
+    #[test]
+    fn another_vendors_answer_and_mentions() {
+        let st = read(&["'status': 'RESOURCE_EXHAUSTED'"]);
+        assert_eq!(st.foreign_answer, Some("Google Gemini"));
+        let st = read(&["model = 'claude-3-5-sonnet'"]);
+        assert_eq!((st.foreign_answer, st.ev.foreign), (None, Some("Anthropic")));
+    }
+}
