@@ -97,10 +97,15 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
     let mut reasons = Vec::new();
     let mut pinned = false;
     let status = inc.status;
+    // A status that contradicts the entry rules it out, unless both its code and its message say it is this
+    // error (Groq sends "Request too large" with 413, OpenAI with 429).
+    let mut contradicted = false;
     if let (Some(status), Some(_)) = (status, entry.status) {
         if !entry.has_status(status) {
-            return None;
+            contradicted = true;
         }
+    }
+    if let (Some(status), Some(_), false) = (status, entry.status, contradicted) {
         score += STATUS;
         reasons.push(format!("status {status}"));
         if entry.status_decides && ev.openai_context {
@@ -145,6 +150,13 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
                 pinned = true;
                 break;
             }
+        }
+    }
+    if contradicted {
+        let code_hit = reasons.iter().any(|r| r.starts_with("code "));
+        let message_hit = reasons.iter().any(|r| r.starts_with("message "));
+        if !(code_hit && message_hit) {
+            return None;
         }
     }
     // Another client's or a wrapper's class, by the openai SDK class it stands for.

@@ -39,6 +39,11 @@ pub fn notes(_entry: &Entry, ev: &Evidence, notes: &mut Vec<String>) {
     if let Some(chain) = chain(ev) {
         let other = ev.provider.filter(|p| *p != "OpenAI");
         notes.push(match other {
+            Some("Cloudflare") => format!(
+                "Cloudflare answered{}, with its own error page: it fronts the API and could not get an answer from the \
+                 servers behind it in time. This is on the service's side; retry later.",
+                if ev.via.is_empty() { String::new() } else { format!(" (via {})", ev.via.join(" → ")) }
+            ),
             Some(p) if ev.via.is_empty() => format!("The answer came from {p}, an OpenAI-compatible service, not from OpenAI itself."),
             Some(p) => format!("The error came via {chain}: {p} answered, not OpenAI itself."),
             None => format!("The error came via {chain}: the message inside is the OpenAI API's."),

@@ -44,7 +44,9 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
         return;
     }
     let status = status_of(value).or(outer_status);
+    let sse_error = st.sse_error_line.is_some_and(|l| st.line - l <= 2) && value.get("error").is_none();
     let err = match value.get("error") {
+        _ if sse_error => value,
         Some(e @ Value::Map(_)) => e,
         Some(Value::Str(s)) if looks_like_body(s) => return absorb(st, &literal::parse(s.trim_ws()).0, status, depth + 1),
         _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => value,
@@ -78,7 +80,7 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
     });
     let status = status.filter(|s| (400..=599).contains(s));
     let field = |k: &str| err.get(k).and_then(Value::text).map(str::to_string);
-    let (message, error_type, code, param) = (field("message"), field("type"), field("code"), field("param"));
+    let (message, error_type, code, param) = (field("message").or_else(|| field("details")), field("type"), field("code"), field("param"));
     if let Some(inner) = err.get("innererror") {
         if inner.get("code").is_some() {
             st.ev.azure = true;

@@ -93,6 +93,12 @@ pub fn read_line(line: &str, st: &mut State) {
         if under_sdk_error || clients::read_exception(class, message, line, st) || clients::read_line(line, st) {
             return;
         }
+        // Java prints a chain on one line: `java.util.concurrent.CompletionException: retrofit2.…HttpException: HTTP 429`.
+        if let Some((inner, inner_message)) = exception(message).filter(|(c, _)| c.contains('.')) {
+            if clients::read_exception(inner, inner_message, line, st) {
+                return;
+            }
+        }
         if class == "Error" {
             bare_status_message(line, st);
         }
@@ -135,6 +141,11 @@ fn bare_status_message(line: &str, st: &mut State) {
     let rest = t.strip_prefix("Error: ").or_else(|| t.find_str("Error code: ").map(|p| &t[p..]));
     let Some(rest) = rest else { return };
     let (status, message, _) = split_status(rest);
+    // `Error: '429 Too Many Requests'`, `Error: HTTP 429 …`: a status said some other way.
+    let (status, message) = match status {
+        Some(s) => (Some(s), message),
+        None => (clients::status_in(rest.trim_start_matches(['\'', '"'])), rest),
+    };
     if let Some(status) = status.filter(|s| *s >= 400) {
         let inc = st.incident(Source::Exception, line);
         inc.status = Some(status);

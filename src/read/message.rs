@@ -7,7 +7,8 @@ use crate::text::StrExt;
 
 const OPENAI_MARKS: &[&str] = &[
     "api.openai.com", "platform.openai.com", "help.openai.com", "OPENAI_API_KEY", "openai.azure.com",
-    "openai._base_client", "from openai import", "import openai", "AzureOpenAI", "Azure OpenAI",
+    "openai._base_client", "from openai import", "import openai", "AzureOpenAI", "Azure OpenAI", "OpenAI API",
+    "azure-openai", "openai-",
 ];
 
 /// What any line says about who is involved (OpenAI, Azure, Cloudflare; other services are `provider.rs`'s) and, on code
@@ -46,6 +47,7 @@ fn model_in_code(line: &str) -> Option<String> {
 /// Facts inside an error message: model, organization, project, rate-limit figures, when to retry, a
 /// request id quoted in prose. Called on messages only (exception lines, bodies, log errors, bare text).
 pub fn read_message(line: &str, st: &mut State) {
+    super::provider::read_message(line, st);
     let ev = &mut st.ev;
     // Each fact is looked for only when a vectorised `contains` says its words are there at all.
     if line.contains_str(" model `") {

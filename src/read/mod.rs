@@ -20,6 +20,7 @@ mod provider;
 mod wrappers;
 
 pub use excerpt::{excerpt, Excerpt};
+pub use wrappers::LAYERS;
 pub use message::{decimal_millis, duration_ms};
 
 use crate::evidence::{CauseKind, Evidence, Incident, Source};
@@ -55,6 +56,11 @@ pub fn read(text: &str) -> Evidence {
             continues_message = st.continue_message(raw);
         }
         if start < skip_until {
+            // Inside a body read already: only the marks of who answered and through what.
+            let line = clean::line(raw);
+            provider::read_line(&line, &mut st);
+            provider::read_title(&line, &mut st);
+            wrappers::note_marks(&line, &mut st);
             continue;
         }
         let before = st.ev.errors_seen;
@@ -67,8 +73,14 @@ pub fn read(text: &str) -> Evidence {
         log::read_line(line, &mut st);
         message::read_line(line, &mut st);
         provider::read_line(line, &mut st);
+        provider::read_title(line, &mut st);
         wrappers::note_marks(line, &mut st);
         clients::read_extras(line, &mut st);
+        if line.trim_ws() == "event: error" {
+            // The streaming protocol of the OpenAI API (and of the services that copy it).
+            st.sse_error_line = Some(n);
+            st.ev.openai_context = true;
+        }
         if let Some(end) = bodies(text, start, raw, line, prefixed, &mut st) {
             skip_until = end;
         }
@@ -138,6 +150,10 @@ pub(crate) struct State {
     pub provider: Option<(provider::Rank, &'static str)>,
     /// Another vendor's answer (its body shape, SDK class, host): rules OpenAI out even under an OpenAI client.
     pub foreign_answer: Option<&'static str>,
+    /// The status in a gateway error page's `<title>`.
+    pub gateway_status: Option<u16>,
+    /// The line of a server-sent `event: error`: the `data:` body below it is an error, whatever its shape.
+    pub sse_error_line: Option<usize>,
 }
 
 impl State {
@@ -190,6 +206,16 @@ impl State {
     }
 
     fn finish(mut self, text: &str) -> Evidence {
+        if let Some(status) = self.gateway_status {
+            // A gateway's error page: its status is the answer's, and with Cloudflare's marks, Cloudflare answered.
+            if self.ev.cloudflare {
+                provider::note(&mut self, "Cloudflare", provider::Rank::Answer);
+            }
+            if !self.ev.incidents.iter().any(|i| i.status.is_some()) {
+                self.line = 1;
+                self.incident(Source::Http, "").status = Some(status);
+            }
+        }
         if self.ev.incidents.is_empty() && self.ev.openai_context {
             // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
             // what the SDK calls a connection error.
@@ -197,7 +223,11 @@ impl State {
                 self.line = 1;
                 let inc = self.incident(Source::Text, &cause.text);
                 inc.message = Some(cause.text.clone());
-                inc.equivalent = Some(if cause.kind == CauseKind::Timeout { "APITimeoutError" } else { "APIConnectionError" });
+                // A timeout the text calls one ("timed out", "deadline exceeded") is what the SDKs raise as a
+                // timeout; a connect failure (`connect ETIMEDOUT`) is a connection error.
+                let lower = cause.text.to_ascii_lowercase();
+                let timeout = cause.kind == CauseKind::Timeout && !lower.contains_str("connect etimedout");
+                inc.equivalent = Some(if timeout { "APITimeoutError" } else { "APIConnectionError" });
             }
         }
         if self.ev.incidents.is_empty() && !text.trim_ws().is_empty() && text.len() <= BARE_MESSAGE_CAP {
@@ -218,7 +248,9 @@ impl State {
         // Another vendor's own answer rules OpenAI out; a mere mention only when nothing shows OpenAI.
         let mentioned = ev.foreign.take().filter(|_| !ev.openai_context);
         ev.foreign = self.foreign_answer.or(mentioned);
-        ev.provider = if ev.foreign.is_some() { None } else { self.provider.map(|p| p.1) };
+        // With nothing else named, an OpenAI context means OpenAI (or Azure OpenAI) answered.
+        let default = if ev.azure { Some("Azure OpenAI") } else { ev.openai_context.then_some("OpenAI") };
+        ev.provider = if ev.foreign.is_some() { None } else { self.provider.map(|p| p.1).or(default) };
         self.ev
     }
 }

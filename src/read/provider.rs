@@ -29,22 +29,25 @@ struct Service {
     /// LiteLLM names the provider that answered in `<Word>Exception` (lowercased here).
     words: &'static [&'static str],
     keys: &'static [&'static str],
+    /// Words of the service's own error messages (read in messages only).
+    marks: &'static [&'static str],
 }
 
 const SERVICES: &[Service] = &[
-    Service { name: "OpenAI", hosts: &["api.openai.com"], words: &["openaiexception", "text-completion-openaiexception"], keys: &[] },
-    Service { name: "Azure OpenAI", hosts: &[".openai.azure.com", ".cognitiveservices.azure.com"], words: &["azureexception", "azure_aiexception"], keys: &[] },
-    Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"] },
-    Service { name: "DeepSeek", hosts: &["api.deepseek.com"], words: &["deepseekexception"], keys: &[] },
-    Service { name: "Groq", hosts: &["api.groq.com"], words: &["groqexception"], keys: &["gsk_"] },
-    Service { name: "Moonshot", hosts: &["api.moonshot.cn", "api.moonshot.ai"], words: &["moonshotexception"], keys: &[] },
-    Service { name: "Together AI", hosts: &["api.together.xyz", "api.together.ai"], words: &["together_aiexception"], keys: &[] },
-    Service { name: "Fireworks AI", hosts: &["api.fireworks.ai"], words: &["fireworks_aiexception"], keys: &[] },
-    Service { name: "xAI", hosts: &["api.x.ai"], words: &["xaiexception"], keys: &["xai-"] },
-    Service { name: "Ollama", hosts: &["localhost:11434", "127.0.0.1:11434", "0.0.0.0:11434", "ollama:11434", "host.docker.internal:11434"], words: &["ollamaexception", "ollama_chatexception"], keys: &[] },
-    Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[] },
-    Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[] },
-    Service { name: "LiteLLM proxy", hosts: &["localhost:4000", "127.0.0.1:4000", "0.0.0.0:4000"], words: &["litellm_proxyexception"], keys: &[] },
+    Service { name: "OpenAI", hosts: &["api.openai.com"], words: &["openaiexception", "text-completion-openaiexception"], keys: &[], marks: &["platform.openai.com/account", "help.openai.com", "platform.openai.com/docs"] },
+    Service { name: "Azure OpenAI", hosts: &[".openai.azure.com", ".cognitiveservices.azure.com"], words: &["azureexception", "azure_aiexception"], keys: &[], marks: &["Azure OpenAI API version", "azure-openai error"] },
+    Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"], marks: &["openrouter.ai/"] },
+    Service { name: "DeepSeek", hosts: &["api.deepseek.com"], words: &["deepseekexception"], keys: &[], marks: &["Insufficient Balance", "platform.deepseek.com"] },
+    Service { name: "Groq", hosts: &["api.groq.com"], words: &["groqexception"], keys: &["gsk_"], marks: &["service tier `on_demand`", "console.groq.com", "groq.com/docs"] },
+    Service { name: "Moonshot", hosts: &["api.moonshot.cn", "api.moonshot.ai"], words: &["moonshotexception"], keys: &[], marks: &[] },
+    Service { name: "Together AI", hosts: &["api.together.xyz", "api.together.ai"], words: &["together_aiexception"], keys: &[], marks: &[] },
+    Service { name: "Fireworks AI", hosts: &["api.fireworks.ai"], words: &["fireworks_aiexception"], keys: &[], marks: &[] },
+    Service { name: "xAI", hosts: &["api.x.ai"], words: &["xaiexception"], keys: &["xai-"], marks: &[] },
+    Service { name: "Ollama", hosts: &["localhost:11434", "127.0.0.1:11434", "0.0.0.0:11434", "ollama:11434", "host.docker.internal:11434"], words: &["ollamaexception", "ollama_chatexception"], keys: &[], marks: &[] },
+    Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[], marks: &[] },
+    Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[], marks: &[] },
+    Service { name: "Alibaba DashScope", hosts: &["dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com"], words: &["dashscopeexception"], keys: &[], marks: &["InternalError.Algo", "DataInspectionFailed"] },
+    Service { name: "LiteLLM proxy", hosts: &["localhost:4000", "127.0.0.1:4000", "0.0.0.0:4000"], words: &["litellm_proxyexception"], keys: &[], marks: &[] },
 ];
 
 /// Another vendor: its name, the marks that show its answer (strong), and mentions (weak).
@@ -64,7 +67,8 @@ const VENDORS: &[Vendor] = &[
             "RESOURCE_EXHAUSTED", "google.rpc.", "VertexAIException", "GeminiException", "Vertex_aiException",
             "vertex_ai_betaException", "generativelanguage.googleapis.com", "aiplatform.googleapis.com",
             "[GoogleGenerativeAI Error]", "google.api_core.exceptions", "google.genai.errors", "ai.google.dev",
-            "PERMISSION_DENIED", "INVALID_ARGUMENT", "UNAUTHENTICATED",
+            "PERMISSION_DENIED", "INVALID_ARGUMENT", "UNAUTHENTICATED", "langchain_google_genai", "Resource has been exhausted",
+            "ResourceExhausted", "google.generativeai",
         ],
         mentions: &["googleapis.com", "gemini-"],
     },
@@ -75,19 +79,33 @@ const VENDORS: &[Vendor] = &[
             "anthropic.AuthenticationError", "anthropic.InternalServerError", "anthropic.APIConnectionError",
             "anthropic.NotFoundError", "anthropic.PermissionDeniedError", "anthropic.OverloadedError",
             "AnthropicException", "overloaded_error", "api.anthropic.com", "@anthropic-ai/sdk", "anthropic-version",
+            "status.claude.com", "status.anthropic.com", "docs.anthropic.com", "console.anthropic.com",
         ],
         mentions: &["anthropic", "Anthropic", "claude-"],
     },
     Vendor { name: "Amazon Bedrock", answer: &["BedrockException", "bedrock-runtime", "ThrottlingException"], mentions: &["bedrock"] },
-    Vendor { name: "Mistral", answer: &["api.mistral.ai", "MistralException", "mistralai.models", "mistralai.exceptions"], mentions: &["mistralai"] },
+    Vendor { name: "Mistral", answer: &["api.mistral.ai", "MistralException", "mistralai.models", "mistralai.exceptions"], mentions: &["mistralai", "Mistral"] },
     Vendor { name: "Cohere", answer: &["api.cohere.ai", "api.cohere.com", "CohereException", "cohere.errors", "cohere.core.api_error"], mentions: &[] },
     Vendor {
         name: "Hugging Face",
         answer: &["huggingface_hub.errors", "HuggingfaceException", "api-inference.huggingface.co", "router.huggingface.co", "HfHubHTTPError"],
         mentions: &["huggingface.co"],
     },
-    Vendor { name: "Stripe", answer: &["api.stripe.com", "stripe.error.", "stripe._error", "StripeInvalidRequestError", "stripe.com/docs/error-codes"], mentions: &[] },
-    Vendor { name: "GitHub", answer: &["api.github.com", "docs.github.com/rest", "\"documentation_url\""], mentions: &[] },
+    Vendor {
+        name: "Stripe",
+        answer: &["api.stripe.com", "stripe.error.", "stripe._error", "StripeInvalidRequest", "stripe.com/docs/error-codes", "node_modules/stripe/"],
+        mentions: &[],
+    },
+    Vendor {
+        name: "GitHub",
+        answer: &["api.github.com", "docs.github.com/rest", "\"documentation_url\"", "API rate limit exceeded for", "@octokit/"],
+        mentions: &[],
+    },
+    Vendor {
+        name: "Azure Resource Manager",
+        answer: &["management.azure.com", "Deploying Azure resources", "Microsoft.Resources/deployments", "' could not be found."],
+        mentions: &[],
+    },
 ];
 
 /// What any line says about the service that answered or another vendor. Each table is tried only when a
@@ -137,6 +155,28 @@ pub fn note(st: &mut State, name: &'static str, rank: Rank) {
     st.ev.openai_context = true;
 }
 
+/// Words of a service's own error messages (`service tier `on_demand`` is Groq's, `platform.openai.com/account`
+/// OpenAI's).
+pub fn read_message(message: &str, st: &mut State) {
+    if !(message.contains('.') || message.contains('`') || message.contains_str("Balance")) {
+        return;
+    }
+    if let Some(s) = SERVICES.iter().find(|s| s.marks.iter().any(|m| message.contains_str(m))) {
+        note(st, s.name, Rank::Answer);
+    }
+}
+
+/// A gateway's own error page: `<title>api.openai.com | 524: A timeout occurred</title>` (Cloudflare), and the
+/// status its title gives.
+pub fn read_title(line: &str, st: &mut State) {
+    let Some(p) = line.find_str("<title>") else { return };
+    let title = &line[p + 7..];
+    let title = &title[..title.find_str("</title>").unwrap_or(title.len())];
+    if let Some(status) = super::clients::status_in(title.rsplit('|').next().unwrap_or(title)) {
+        st.gateway_status.get_or_insert(status);
+    }
+}
+
 /// LiteLLM's `<Provider>Exception` word: the service (or the other vendor) that answered.
 pub fn from_word(word: &str, st: &mut State) -> bool {
     let lower = word.to_ascii_lowercase();
@@ -165,6 +205,10 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
     if (azure_code && !numeric) || has("innererror") {
         st.ev.azure = true;
         st.ev.openai_context = true;
+    }
+    // OpenRouter's error carries the status as a number in `code`, with no type (Google's has a status too).
+    if matches!(err.get("code"), Some(Value::Num(_))) && !has("type") && !has("status") && has("message") {
+        note(st, "OpenRouter", Rank::Host);
     }
     if body.get("object").and_then(Value::text) == Some("error") {
         note(st, "vLLM", Rank::Answer);

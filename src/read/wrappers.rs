@@ -16,25 +16,33 @@ use super::{provider, State};
 use crate::evidence::Source;
 use crate::text::StrExt;
 
+/// Every layer name the readers can put in `Evidence.via` (the corpus checks labels against it).
+pub const LAYERS: &[&str] = &[
+    "LiteLLM", "LangChain", "LangChain.js", "Vercel AI SDK", "LlamaIndex", "AutoGen", "CrewAI", "Semantic Kernel", "Spring AI",
+    "LangChain4j", "Codex", "Continue", "Cline", "Roo Code", "a coding assistant (Gemini CLI / Qwen Code)", "a coding tool",
+];
+
 /// Lines of tools that print the error inside their own words: (marker, the tool, where its error starts).
-const TOOL_LINES: &[(&str, &str)] = &[
-    ("[API Error: ", "a coding assistant (Gemini CLI / Qwen Code)"),
-    ("API error (", "a coding tool"),
-    ("exceeded retry limit, last status", "Codex CLI"),
-    ("unexpected status 4", "Codex CLI"),
-    ("unexpected status 5", "Codex CLI"),
-    ("API Request Failed", "Cline"),
-    ("OpenAI completion error: ", "Roo Code"),
+/// (marker, the tool, whether the tool talks to OpenAI unless told otherwise).
+const TOOL_LINES: &[(&str, &str, bool)] = &[
+    ("[API Error: ", "a coding assistant (Gemini CLI / Qwen Code)", false),
+    ("API error (", "a coding tool", false),
+    ("exceeded retry limit, last status", "Codex", true),
+    ("unexpected status 4", "Codex", true),
+    ("unexpected status 5", "Codex", true),
+    ("API Request Failed", "Cline", false),
+    ("OpenAI completion error: ", "Roo Code", true),
 ];
 
 /// Marks of a wrapper anywhere in the paste (frames, headers, dumps): (mark, layer).
 const MARKS: &[(&str, &str)] = &[
     ("litellm", "LiteLLM"),
-    ("langchain_openai", "LangChain"),
-    ("langchain_core", "LangChain"),
-    ("@langchain/", "LangChain"),
-    ("langchain/", "LangChain"),
-    ("js.langchain.com", "LangChain"),
+    ("langchain_", "LangChain"),
+    ("langchain.", "LangChain"),
+    ("@langchain/", "LangChain.js"),
+    ("node_modules/langchain", "LangChain.js"),
+    ("js.langchain.com", "LangChain.js"),
+    ("site-packages/langchain", "LangChain"),
     ("python.langchain.com", "LangChain"),
     ("@ai-sdk/", "Vercel AI SDK"),
     ("vercel.ai.error", "Vercel AI SDK"),
@@ -48,21 +56,31 @@ pub fn push_via(st: &mut State, layer: &'static str) {
     if !st.ev.via.contains(&layer) && st.ev.via.len() < 8 {
         st.ev.via.push(layer);
     }
+    // A wrapper of LLM clients: the call went to an OpenAI-compatible API unless another vendor shows.
+    st.ev.openai_context = true;
 }
 
 /// Wrapper marks on any line: they add a layer but read nothing.
 pub fn note_marks(line: &str, st: &mut State) {
-    let maybe = line.contains_str("lite") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
+    let maybe = line.contains_str("lite") || line.contains_str("Exception") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
         || line.contains_str("llama") || line.contains_str("autogen") || line.contains_str("crewai");
     if !maybe {
         return;
     }
     for (mark, layer) in MARKS {
-        if line.contains_str(mark) {
+        // `langchain.` and `langchain_` are Python's; `js.langchain.com` and `node_modules/langchain` are not.
+        let js_path = matches!(*mark, "langchain." | "langchain_") && (line.contains_str("js.langchain") || line.contains_str("node_modules/langchain"));
+        if line.contains_str(mark) && !js_path {
             push_via(st, layer);
             if *layer == "LiteLLM" {
                 provider_word(line, st);
             }
+        }
+    }
+    if line.contains_str("Exception - ") || line.contains_str("Exception BadRequestError") || line.contains_str("Error - ") {
+        // LiteLLM's `<Provider>Exception - …` / `<Provider>Exception <Class> - …`, even where its name is not printed.
+        if provider_word(line, st) {
+            push_via(st, "LiteLLM");
         }
     }
     if let Some(p) = line.find_str("/errors/") {
@@ -79,14 +97,15 @@ pub fn note_marks(line: &str, st: &mut State) {
 }
 
 /// LiteLLM's `<Provider>Exception` word in a line: the service that answered.
-fn provider_word(line: &str, st: &mut State) {
+fn provider_word(line: &str, st: &mut State) -> bool {
     for p in line.find_str_all("Exception") {
         let start = line[..p].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |s| s + 1);
         let word = &line[start..p + 9];
         if word.len() > 9 && provider::from_word(word, st) {
-            return;
+            return true;
         }
     }
+    false
 }
 
 /// A wrapper's exception (`litellm.X`, `AI_X`, LangChain's classes) or a tool's error line; true when the
@@ -112,11 +131,12 @@ pub fn read_line(line: &str, found: Option<(&str, &str)>, st: &mut State) -> boo
     if !(line.contains_str("rror") || line.contains_str("status") || line.contains_str("Failed")) {
         return false;
     }
-    let Some((marker, tool)) = TOOL_LINES.iter().find(|(m, _)| line.contains_str(m)) else { return false };
+    let Some((marker, tool, openai)) = TOOL_LINES.iter().find(|(m, _, _)| line.contains_str(m)) else { return false };
     let at = line.find_str(marker).unwrap_or(0);
     let rest = &line[at..];
     let Some(status) = status_in(rest) else { return false };
     push_via(st, tool);
+    st.ev.openai_context |= *openai;
     let inc = st.incident(Source::Exception, line);
     inc.status = Some(status);
     let message = rest[marker.len()..].trim_start_matches(|c: char| c.is_ascii_digit() || " ():".contains(c));
@@ -126,7 +146,7 @@ pub fn read_line(line: &str, found: Option<(&str, &str)>, st: &mut State) -> boo
 
 /// Whether a line is a coding tool's error line.
 pub fn is_tool_line(line: &str) -> bool {
-    TOOL_LINES.iter().any(|(m, _)| line.contains_str(m))
+    TOOL_LINES.iter().any(|(m, _, _)| line.contains_str(m))
 }
 
 /// `AI_APICallError: …`, or `APICallError [AI_APICallError]: …` (the class printed before its name).
@@ -206,6 +226,6 @@ mod tests {
         assert_eq!(st.ev.incidents[0].status, Some(401));
         assert_eq!(st.ev.incidents[0].message.as_deref(), Some("Incorrect API key provided: sk-****abcd."));
         let st = one("stream error: exceeded retry limit, last status: 429 Too Many Requests", None);
-        assert_eq!((st.ev.via.clone(), st.ev.incidents[0].status), (vec!["Codex CLI"], Some(429)));
+        assert_eq!((st.ev.via.clone(), st.ev.incidents[0].status), (vec!["Codex"], Some(429)));
     }
 }

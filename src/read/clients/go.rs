@@ -12,4 +12,6 @@ pub const LINES: &[LineShape] = &[
     LineShape { marker: "POST \"https://api.openai.com/", client: "openai-go", openai: true },
     LineShape { marker: "unexpected status code: ", client: "a Go client", openai: false },
     LineShape { marker: "POST \"http", client: "a Go client", openai: false },
+    // `fmt.Println(resp)` of an `*http.Response`: `&{429 Too Many Requests 429 HTTP/2.0 …`.
+    LineShape { marker: "&{", client: "Go net/http", openai: false },
 ];

@@ -11,7 +11,9 @@ pub const CLASSES: &[ClassShape] = &[
     ClassShape { prefix: "com.aallam.openai.", client: "openai-kotlin", openai: true, via: None },
     ClassShape { prefix: "io.github.sashirestela.openai.", client: "simple-openai", openai: true, via: None },
     ClassShape { prefix: "io.ktor.client.", client: "Ktor", openai: false, via: None },
-    ClassShape { prefix: "retrofit2.HttpException", client: "Retrofit", openai: false, via: None },
+    // TheoKanning's openai-java is Retrofit with the RxJava 2 adapter; its HTTP errors are that adapter's.
+    ClassShape { prefix: "retrofit2.adapter.rxjava2.", client: "openai-java (TheoKanning)", openai: true, via: None },
+    ClassShape { prefix: "retrofit2.", client: "Retrofit", openai: false, via: None },
     ClassShape { prefix: "org.springframework.ai.", client: "Spring AI", openai: false, via: Some("Spring AI") },
     ClassShape { prefix: "dev.langchain4j.", client: "LangChain4j", openai: false, via: Some("LangChain4j") },
     ClassShape { prefix: "dev.ai4j.openai4j.", client: "openai4j", openai: true, via: None },

@@ -28,6 +28,10 @@ pub fn read_line(line: &str, st: &mut State) {
             st.ev.sdk = Some(Sdk::Node);
         }
     }
+    if line.contains_str("'OpenAI::API'") || line.contains_str("OpenAI::API::") {
+        st.ev.sdk = Some(Sdk::Client("Perl (OpenAI::API)"));
+        st.ev.openai_context = true;
+    }
     if line.contains_str("Bearer undefined") || line.contains_str("Bearer null") || line.contains_str("Bearer None") {
         st.ev.key_unset = true;
     }
