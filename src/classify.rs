@@ -155,7 +155,9 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
     if contradicted {
         let code_hit = reasons.iter().any(|r| r.starts_with("code "));
         let message_hit = reasons.iter().any(|r| r.starts_with("message "));
-        if !(code_hit && message_hit) {
+        // In a bare message the status is only a word of it, and the message says which error it is.
+        let bare_text = inc.source == Some(crate::evidence::Source::Text);
+        if !(code_hit && message_hit) && !(bare_text && message_hit) {
             return None;
         }
     }

@@ -61,7 +61,8 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
                 }
             }
             // A dump with a status and no error object (axios's `data: { error: [Object] }`).
-            if depth > 0 || value.get("statusText").is_some() {
+            let dump = ["statusText", "statusCode", "status_code", "http_status"].iter().any(|k| value.get(k).is_some());
+            if depth > 0 || dump {
                 if let Some(status) = status {
                     attach_status(st, status);
                 }
@@ -98,6 +99,15 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
     inc.error_type = error_type.or(inc.error_type.take());
     inc.code = code.or(inc.code.take());
     inc.param = param.or(inc.param.take());
+    // A Realtime `error` event has no HTTP status: its error type says which SDK class it would be.
+    if value.get("type").and_then(Value::text) == Some("error") && value.get("event_id").is_some() && inc.status.is_none() {
+        inc.equivalent = match inc.error_type.as_deref() {
+            Some("invalid_request_error") => Some("BadRequestError"),
+            Some("server_error") => Some("InternalServerError"),
+            Some("rate_limit_error" | "tokens" | "requests") => Some("RateLimitError"),
+            _ => inc.equivalent,
+        };
+    }
     if let Some(m) = inc.message.clone() {
         super::message::read_message(&m, st);
     }

@@ -158,7 +158,7 @@ fn bare_status_message(line: &str, st: &mut State) {
 /// a repr (`RateLimitError('…')`, 0.x's `AuthenticationError(message='…', http_status=401, …)`) and
 /// `<class 'openai.BadRequestError'>` count too.
 fn exception(line: &str) -> Option<(&str, &str)> {
-    if let Some(found) = class_repr(line) {
+    if let Some(found) = class_repr(line).or_else(|| ruby_raise(line)) {
         return Some(found);
     }
     let b = line.as_bytes();
@@ -170,7 +170,14 @@ fn exception(line: &str) -> Option<(&str, &str)> {
             continue;
         }
         let paren = b[p] == b'(';
-        let before = if paren { line[..p].trim_end_matches(' ') } else { &line[..p] };
+        let mut before = if paren { line[..p].trim_end_matches(' ') } else { &line[..p] };
+        // Node prints an error's name and then its `code` or own name in brackets: `RateLimitError
+        // [RateLimitQuotaExhaustedError]: …`, `APICallError [AI_APICallError]: …`.
+        if !paren && before.ends_with(']') {
+            if let Some(open) = before.rfind(" [") {
+                before = &before[..open];
+            }
+        }
         let start = class_start(before);
         let class = &before[start..];
         let bare = class.rsplit(['.', '\\', ':']).next().unwrap_or_default();
@@ -237,6 +244,19 @@ fn class_repr(line: &str) -> Option<(&str, &str)> {
         class
     };
     Some((class, &body[..end]))
+}
+
+/// Ruby's uncaught exception: `…/raise_error.rb:16:in `on_complete': the server responded with status 400
+/// (Faraday::BadRequestError)`.
+fn ruby_raise(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_end_ws();
+    let open = t.strip_suffix(')')?.rfind(" (")?;
+    let class = &t[open + 2..t.len() - 1];
+    if !class.contains("::") || !class.ends_with("Error") || class.contains(' ') {
+        return None;
+    }
+    let start = t[..open].find("': ").map_or(0, |p| p + 3);
+    Some((class, t[start..open].trim_ws()))
 }
 
 /// openai-python 0.x's classes (with the ones 1.x shares), as they print bare and in full.

@@ -150,8 +150,13 @@ pub(crate) struct State {
     pub provider: Option<(provider::Rank, &'static str)>,
     /// Another vendor's answer (its body shape, SDK class, host): rules OpenAI out even under an OpenAI client.
     pub foreign_answer: Option<&'static str>,
-    /// The status in a gateway error page's `<title>`.
-    pub gateway_status: Option<u16>,
+    /// A status said on the side: a gateway error page's `<title>`, a `<Response [429]>` repr in a locals
+    /// panel. It is the answer's only when no error in the paste gives one.
+    pub side_status: Option<u16>,
+    /// The paste names a host that is no LLM service (another site's URL): a bare status is then not the API's.
+    pub other_host: bool,
+    /// The paste shows a gateway's own error page (`<title>host | 502: Bad gateway</title>`).
+    pub gateway_page: bool,
     /// The line of a server-sent `event: error`: the `data:` body below it is an error, whatever its shape.
     pub sse_error_line: Option<usize>,
 }
@@ -206,17 +211,28 @@ impl State {
     }
 
     fn finish(mut self, text: &str) -> Evidence {
-        if let Some(status) = self.gateway_status {
-            // A gateway's error page: its status is the answer's, and with Cloudflare's marks, Cloudflare answered.
-            if self.ev.cloudflare {
-                provider::note(&mut self, "Cloudflare", provider::Rank::Answer);
-            }
+        if let Some(status) = self.side_status {
             if !self.ev.incidents.iter().any(|i| i.status.is_some()) {
                 self.line = 1;
                 self.incident(Source::Http, "").status = Some(status);
             }
         }
-        if self.ev.incidents.is_empty() && self.ev.openai_context {
+        if self.gateway_page && self.ev.cloudflare {
+            // Cloudflare's own error page: Cloudflare answered, in front of the API.
+            provider::note(&mut self, "Cloudflare", provider::Rank::Answer);
+        }
+        // A paste that shows nothing but an HTTP client's or tool's error status (no other site, no other vendor)
+        // is read as the API's: it was pasted here to be explained as one.
+        let only_status = !self.ev.openai_context
+            && !self.other_host
+            && self.foreign_answer.is_none()
+            && self.ev.foreign.is_none()
+            && self.ev.incidents.iter().any(|i| i.status.is_some_and(|s| s >= 400) && i.source != Some(Source::Text));
+        if only_status {
+            self.ev.openai_context = true;
+        }
+        let nothing_else = !self.other_host && self.foreign_answer.is_none() && self.ev.foreign.is_none();
+        if self.ev.incidents.is_empty() && (self.ev.openai_context || nothing_else) {
             // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
             // what the SDK calls a connection error.
             if let Some(cause) = self.ev.root_cause.clone() {
@@ -236,6 +252,8 @@ impl State {
             self.line = 1;
             let inc = self.incident(Source::Text, &cleaned);
             inc.message = Some(cleaned.trim_ws().to_string());
+            // `OpenAI validation error: 429 You exceeded …`: a message that says its status.
+            inc.status = clients::status_in(cleaned.trim_ws());
         }
         let ev = &mut self.ev;
         let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);

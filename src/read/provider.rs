@@ -119,6 +119,19 @@ pub fn read_line(line: &str, st: &mut State) {
             }
         }
     }
+    if line.contains_str("://") {
+        note_hosts(line, st);
+    }
+    // A web server that names itself on its error page is no LLM service's edge (theirs is Cloudflare's).
+    if line.contains_str("<center>nginx") || line.contains_str("<address>Apache") {
+        st.other_host = true;
+    }
+    if let Some(p) = line.find_str("<Response [") {
+        // httpx's and requests' response repr in a locals panel: `<Response [429]>`, `<Response [401 Unauthorized]>`.
+        if let Some(status) = super::clients::status_in(&line[p + 11..]).or_else(|| line[p + 11..].get(..3).and_then(|d| d.parse().ok())) {
+            st.side_status.get_or_insert(status);
+        }
+    }
     if line.contains_str("sk-or-") || line.contains_str("gsk_") || line.contains_str("xai-") {
         for s in SERVICES {
             if s.keys.iter().any(|k| key_at(line, k)) {
@@ -139,6 +152,19 @@ pub fn read_line(line: &str, st: &mut State) {
     }
 }
 
+/// URLs whose host is no LLM service, nor local: another site, whose errors are not the API's.
+fn note_hosts(line: &str, st: &mut State) {
+    for p in line.find_str_all("://").take(8) {
+        let host: String = line[p + 3..].chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':')).collect();
+        let llm = SERVICES.iter().any(|s| s.hosts.iter().any(|h| h.contains(host.as_str()) || host.contains(h.trim_end_matches('/'))))
+            || ["openai", "localhost", "127.0.0.1", "0.0.0.0", "azure", "platform.", "help.", "github.com/openai"].iter().any(|m| host.contains(m));
+        let docs = host.ends_with("github.com") || host.contains("stackoverflow") || host.contains("httpstatuses") || host.contains("mozilla.org");
+        if !host.is_empty() && !llm && !docs {
+            st.other_host = true;
+        }
+    }
+}
+
 /// A key prefix at the start of a word (after a quote, a space, `Bearer `, or the line start).
 fn key_at(line: &str, prefix: &str) -> bool {
     line.find_str_all(prefix).any(|p| p == 0 || !line.as_bytes()[p - 1].is_ascii_alphanumeric())
@@ -155,6 +181,11 @@ pub fn note(st: &mut State, name: &'static str, rank: Rank) {
     st.ev.openai_context = true;
 }
 
+const OPENAI_SENTENCES: &[&str] = &[
+    "You exceeded your current quota", "Incorrect API key provided", "You didn't provide an API key",
+    "That model is currently overloaded", "The server had an error while processing your request",
+];
+
 /// Words of a service's own error messages (`service tier `on_demand`` is Groq's, `platform.openai.com/account`
 /// OpenAI's).
 pub fn read_message(message: &str, st: &mut State) {
@@ -163,6 +194,9 @@ pub fn read_message(message: &str, st: &mut State) {
     }
     if let Some(s) = SERVICES.iter().find(|s| s.marks.iter().any(|m| message.contains_str(m))) {
         note(st, s.name, Rank::Answer);
+    } else if OPENAI_SENTENCES.iter().any(|m| message.contains_str(m)) {
+        // OpenAI's own sentences; others copy some of them (Gemini's quota error), so they only hint.
+        note(st, "OpenAI", Rank::Hint);
     }
 }
 
@@ -173,7 +207,12 @@ pub fn read_title(line: &str, st: &mut State) {
     let title = &line[p + 7..];
     let title = &title[..title.find_str("</title>").unwrap_or(title.len())];
     if let Some(status) = super::clients::status_in(title.rsplit('|').next().unwrap_or(title)) {
-        st.gateway_status.get_or_insert(status);
+        st.side_status.get_or_insert(status);
+        // `host | 502: Bad gateway` is Cloudflare's error page title.
+        if title.contains_str(" | ") {
+            st.gateway_page = true;
+            st.ev.cloudflare = true;
+        }
     }
 }
 

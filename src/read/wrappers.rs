@@ -19,7 +19,7 @@ use crate::text::StrExt;
 /// Every layer name the readers can put in `Evidence.via` (the corpus checks labels against it).
 pub const LAYERS: &[&str] = &[
     "LiteLLM", "LangChain", "LangChain.js", "Vercel AI SDK", "LlamaIndex", "AutoGen", "CrewAI", "Semantic Kernel", "Spring AI",
-    "LangChain4j", "Codex", "Continue", "Cline", "Roo Code", "a coding assistant (Gemini CLI / Qwen Code)", "a coding tool",
+    "LangChain4j", "Codex", "n8n", "Cline", "Roo Code", "a coding assistant (Gemini CLI / Qwen Code)", "a coding tool",
 ];
 
 /// Lines of tools that print the error inside their own words: (marker, the tool, where its error starts).
@@ -51,6 +51,18 @@ const MARKS: &[(&str, &str)] = &[
     ("crewai", "CrewAI"),
 ];
 
+/// n8n's own words for an HTTP error of the node it ran, and the status each stands for.
+const N8N: &[(&str, u16)] = &[
+    ("Bad request - please check your parameters", 400),
+    ("Authorization failed - please check your credentials", 401),
+    ("Forbidden - perhaps check your credentials", 403),
+    ("The resource you are requesting could not be found", 404),
+    ("The service is receiving too many requests from you", 429),
+    ("The service was not able to process your request", 500),
+    ("Bad gateway - the service failed to handle your request", 502),
+    ("Service unavailable - try again later", 503),
+];
+
 /// Adds a layer to `via`, once, in the order the paste shows them.
 pub fn push_via(st: &mut State, layer: &'static str) {
     if !st.ev.via.contains(&layer) && st.ev.via.len() < 8 {
@@ -62,7 +74,7 @@ pub fn push_via(st: &mut State, layer: &'static str) {
 
 /// Wrapper marks on any line: they add a layer but read nothing.
 pub fn note_marks(line: &str, st: &mut State) {
-    let maybe = line.contains_str("lite") || line.contains_str("Exception") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
+    let maybe = line.contains_str("lite") || line.contains_str("Exception") || line.contains_str(" - ") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
         || line.contains_str("llama") || line.contains_str("autogen") || line.contains_str("crewai");
     if !maybe {
         return;
@@ -74,6 +86,20 @@ pub fn note_marks(line: &str, st: &mut State) {
             push_via(st, layer);
             if *layer == "LiteLLM" {
                 provider_word(line, st);
+            }
+        }
+    }
+    if line.contains_str(" - ") {
+        if let Some((_, status)) = N8N.iter().find(|(m, _)| line.contains_str(m)) {
+            push_via(st, "n8n");
+            match st.ev.incidents.last_mut() {
+                Some(inc) if inc.status.is_none() => inc.status = Some(*status),
+                Some(_) => {}
+                None => {
+                    let inc = st.incident(Source::Exception, line);
+                    inc.status = Some(*status);
+                    inc.message = Some(line.trim_ws().trim_matches('"').to_string());
+                }
             }
         }
     }

@@ -60,6 +60,8 @@ pub fn read_exception(class: &str, message: &str, line: &str, st: &mut State) ->
     let bare = bare_class(class);
     let (eq, class_status) = equivalent(bare);
     let status = status_in(message).or(class_status);
+    // A generic HTTP error class (`HttpException`) stands for nothing more than its status does.
+    let eq = eq.filter(|e| !(*e == "APIStatusError" && status.is_some()));
     let inc = st.incident(Source::Exception, line);
     inc.class = Some(class.to_string());
     inc.equivalent = eq;

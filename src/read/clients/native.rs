@@ -39,6 +39,10 @@ pub fn read_line(line: &str, st: &mut State) {
         if let Some(inc) = st.ev.incidents.last_mut() {
             inc.code.get_or_insert_with(|| code.to_string());
         }
+        // Azure OpenAI's codes are the status as text or names such as `DeploymentNotFound`.
+        if code.bytes().all(|b| b.is_ascii_digit()) || code == "DeploymentNotFound" || code == "content_filter" {
+            st.ev.azure = true;
+        }
         return;
     }
     // Printed values: `APIErrorResponse(error: OpenAI.APIError(message: "…", type: "…", …))` (Swift),

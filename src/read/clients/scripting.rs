@@ -24,6 +24,8 @@ pub const LINES: &[LineShape] = &[
     LineShape { marker: "peculiar error: ", client: "request.el (Emacs)", openai: false },
     // httpx's `raise_for_status()`: `Client error '400 Bad Request' for url 'https://…'`.
     LineShape { marker: "Client error '", client: "httpx", openai: false },
+    // Faraday's message alone: `the server responded with status 400 for POST https://…`.
+    LineShape { marker: "the server responded with status ", client: "Faraday", openai: false },
     LineShape { marker: "Server error '", client: "httpx", openai: false },
     LineShape { marker: "Client Error: ", client: "requests", openai: false },
     LineShape { marker: "Server Error: ", client: "requests", openai: false },
