@@ -40,9 +40,11 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
     if let Some(model) = value.get("model").and_then(Value::text) {
         st.ev.model.get_or_insert_with(|| model.to_string());
     }
-    if serialised_error(st, value) || fetch_error(st, value) {
+    if fetch_error(st, value) {
         return;
     }
+    // An error serialised as JSON is read as its exception line; its status and body may follow.
+    let serialised = serialised_error(st, value);
     let status = status_of(value).or(outer_status);
     let sse_error = st.sse_error_line.is_some_and(|l| st.line - l <= 2) && value.get("error").is_none();
     let err = match value.get("error") {
@@ -50,6 +52,8 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
         Some(e @ Value::Map(_)) => e,
         Some(Value::Str(s)) if looks_like_body(s) => return absorb(st, &literal::parse(s.trim_ws()).0, status, depth + 1),
         _ if value.get("message").is_some() && (value.get("code").is_some() || value.get("type").is_some()) => value,
+        // vLLM's (and others') `{"object": "error", "message": …}`.
+        _ if value.get("message").is_some() && value.get("object").and_then(Value::text) == Some("error") => value,
         _ => {
             for key in ENVELOPES {
                 match value.get(key) {
@@ -62,7 +66,7 @@ pub fn absorb(st: &mut State, value: &Value, outer_status: Option<u16>, depth: u
             }
             // A dump with a status and no error object (axios's `data: { error: [Object] }`).
             let dump = ["statusText", "statusCode", "status_code", "http_status"].iter().any(|k| value.get(k).is_some());
-            if depth > 0 || dump {
+            if depth > 0 || dump || serialised {
                 if let Some(status) = status {
                     attach_status(st, status);
                 }

@@ -64,7 +64,8 @@ pub fn read_line(line: &str, st: &mut State) {
     });
     let cause_line = !status_error
         && (found.is_some() || line.contains_str("ause") || line.contains_str("reason") || line.contains_str("code: 'E")
-            || line.contains_str("dial tcp") || line.contains_str("curl: ("));
+            || line.contains_str("dial tcp") || line.contains_str("curl: (") || line.contains_str("ECONN")
+            || line.contains_str("ETIMEDOUT") || line.contains_str("ENOTFOUND") || line.contains_str("Errno"));
     if cause_line && line.len() <= 8192 {
         note_root_cause(line, st);
     }
@@ -309,7 +310,7 @@ pub(super) fn note_frames(line: &str, st: &mut State) {
         if t.contains_str("api_requestor.py") {
             st.ev.sdk.get_or_insert(Sdk::Python0);
         }
-    } else if t.starts_with("at ") && line.contains_str("openai") {
+    } else if t.starts_with("at ") && line.contains_str("openai") && !line.contains_str("@ai-sdk/openai") && !line.contains_str("@langchain/openai") {
         st.saw_frames = true;
         st.ev.openai_context = true;
         let v5 = line.contains_str("openai/core/error") || line.contains_str("openai/client.");

@@ -28,6 +28,8 @@ const BODY_MAX: usize = 64 * 1024;
 /// `in`, which occurs twenty times as often in a typical log and sent each occurrence to the anchor check.
 const ANCHORS: &[(&str, usize)] = &[
     ("Error:", 4),
+    // Node's bracketed names (`RateLimitError [RateLimitQuotaExhaustedError]: …`, `APICallError [AI_APICallError]: …`).
+    ("Error]:", 5),
     ("Exception:", 1),
     ("Timeout:", 0),
     ("HTTP/", 3),
@@ -351,7 +353,7 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
             }
         }
         "error\"" | "error'" if after.trim_start_ws().starts_with(':') => Keep::Context,
-        "Error:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
+        "Error:" | "Error]:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
         "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" | "x-ratelimit-"
         | "retry-after" | "openai-organization" | "openai-project" => Keep::Line,
         _ => Keep::No,

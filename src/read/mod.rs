@@ -221,16 +221,6 @@ impl State {
             // Cloudflare's own error page: Cloudflare answered, in front of the API.
             provider::note(&mut self, "Cloudflare", provider::Rank::Answer);
         }
-        // A paste that shows nothing but an HTTP client's or tool's error status (no other site, no other vendor)
-        // is read as the API's: it was pasted here to be explained as one.
-        let only_status = !self.ev.openai_context
-            && !self.other_host
-            && self.foreign_answer.is_none()
-            && self.ev.foreign.is_none()
-            && self.ev.incidents.iter().any(|i| i.status.is_some_and(|s| s >= 400) && i.source != Some(Source::Text));
-        if only_status {
-            self.ev.openai_context = true;
-        }
         let nothing_else = !self.other_host && self.foreign_answer.is_none() && self.ev.foreign.is_none();
         if self.ev.incidents.is_empty() && (self.ev.openai_context || nothing_else) {
             // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
@@ -254,6 +244,16 @@ impl State {
             inc.message = Some(cleaned.trim_ws().to_string());
             // `OpenAI validation error: 429 You exceeded …`: a message that says its status.
             inc.status = clients::status_in(cleaned.trim_ws());
+        }
+        // A paste that shows nothing but an HTTP client's or tool's error status (no other site, no other vendor)
+        // is read as the API's: it was pasted here to be explained as one.
+        let only_status = !self.ev.openai_context
+            && !self.other_host
+            && self.foreign_answer.is_none()
+            && self.ev.foreign.is_none()
+            && self.ev.incidents.iter().any(|i| i.status.is_some_and(|s| s >= 400));
+        if only_status {
+            self.ev.openai_context = true;
         }
         let ev = &mut self.ev;
         let last = |pred: &dyn Fn(&Incident) -> bool| ev.incidents.iter().rposition(pred);

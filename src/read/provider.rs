@@ -36,7 +36,7 @@ struct Service {
 const SERVICES: &[Service] = &[
     Service { name: "OpenAI", hosts: &["api.openai.com"], words: &["openaiexception", "text-completion-openaiexception"], keys: &[], marks: &["platform.openai.com/account", "help.openai.com", "platform.openai.com/docs"] },
     Service { name: "Azure OpenAI", hosts: &[".openai.azure.com", ".cognitiveservices.azure.com"], words: &["azureexception", "azure_aiexception"], keys: &[], marks: &["Azure OpenAI API version", "azure-openai error"] },
-    Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"], marks: &["openrouter.ai/"] },
+    Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"], marks: &["openrouter.ai/", "Provider returned error"] },
     Service { name: "DeepSeek", hosts: &["api.deepseek.com"], words: &["deepseekexception"], keys: &[], marks: &["Insufficient Balance", "platform.deepseek.com"] },
     Service { name: "Groq", hosts: &["api.groq.com"], words: &["groqexception"], keys: &["gsk_"], marks: &["service tier `on_demand`", "console.groq.com", "groq.com/docs"] },
     Service { name: "Moonshot", hosts: &["api.moonshot.cn", "api.moonshot.ai"], words: &["moonshotexception"], keys: &[], marks: &[] },
@@ -122,6 +122,14 @@ pub fn read_line(line: &str, st: &mut State) {
     if line.contains_str("://") {
         note_hosts(line, st);
     }
+    // A server's own access log (`"POST /chat HTTP/1.1" 429 Too Many Requests`): the statuses are its own.
+    if line.contains_str("HTTP/1.1\" ") || line.contains_str("HTTP/2\" ") {
+        let q = line.find_str(" HTTP/").map_or(0, |p| p);
+        let path_start = line[..q].rfind(' ').map_or(0, |p| p + 1);
+        if line[path_start..].starts_with('/') {
+            st.other_host = true;
+        }
+    }
     // A web server that names itself on its error page is no LLM service's edge (theirs is Cloudflare's).
     if line.contains_str("<center>nginx") || line.contains_str("<address>Apache") {
         st.other_host = true;
@@ -189,9 +197,6 @@ const OPENAI_SENTENCES: &[&str] = &[
 /// Words of a service's own error messages (`service tier `on_demand`` is Groq's, `platform.openai.com/account`
 /// OpenAI's).
 pub fn read_message(message: &str, st: &mut State) {
-    if !(message.contains('.') || message.contains('`') || message.contains_str("Balance")) {
-        return;
-    }
     if let Some(s) = SERVICES.iter().find(|s| s.marks.iter().any(|m| message.contains_str(m))) {
         note(st, s.name, Rank::Answer);
     } else if OPENAI_SENTENCES.iter().any(|m| message.contains_str(m)) {
@@ -206,7 +211,10 @@ pub fn read_title(line: &str, st: &mut State) {
     let Some(p) = line.find_str("<title>") else { return };
     let title = &line[p + 7..];
     let title = &title[..title.find_str("</title>").unwrap_or(title.len())];
-    if let Some(status) = super::clients::status_in(title.rsplit('|').next().unwrap_or(title)) {
+    let after_bar = title.rsplit('|').next().unwrap_or(title).trim_ws();
+    // Cloudflare's `host | 522: Connection timed out`: the status before a colon.
+    let cf = after_bar.get(..4).filter(|h| h.ends_with(':')).and_then(|h| h[..3].parse::<u16>().ok()).filter(|s| (400..=599).contains(s));
+    if let Some(status) = cf.or_else(|| super::clients::status_in(after_bar)) {
         st.side_status.get_or_insert(status);
         // `host | 502: Bad gateway` is Cloudflare's error page title.
         if title.contains_str(" | ") {
@@ -248,6 +256,11 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
     // OpenRouter's error carries the status as a number in `code`, with no type (Google's has a status too).
     if matches!(err.get("code"), Some(Value::Num(_))) && !has("type") && !has("status") && has("message") {
         note(st, "OpenRouter", Rank::Host);
+    }
+    // Cloudflare's own JSON errors in front of the API: `"type": "cf_bad_gateway"`.
+    if err.get("type").and_then(Value::text).is_some_and(|t| t.starts_with("cf_")) {
+        st.ev.cloudflare = true;
+        note(st, "Cloudflare", Rank::Answer);
     }
     if body.get("object").and_then(Value::text) == Some("error") {
         note(st, "vLLM", Rank::Answer);

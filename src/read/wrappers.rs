@@ -19,14 +19,13 @@ use crate::text::StrExt;
 /// Every layer name the readers can put in `Evidence.via` (the corpus checks labels against it).
 pub const LAYERS: &[&str] = &[
     "LiteLLM", "LangChain", "LangChain.js", "Vercel AI SDK", "LlamaIndex", "AutoGen", "CrewAI", "Semantic Kernel", "Spring AI",
-    "LangChain4j", "Codex", "n8n", "Cline", "Roo Code", "a coding assistant (Gemini CLI / Qwen Code)", "a coding tool",
+    "LangChain4j", "Codex", "n8n", "Cline", "Roo Code", "a coding assistant (Gemini CLI / Qwen Code)", "Helicone",
 ];
 
 /// Lines of tools that print the error inside their own words: (marker, the tool, where its error starts).
 /// (marker, the tool, whether the tool talks to OpenAI unless told otherwise).
 const TOOL_LINES: &[(&str, &str, bool)] = &[
     ("[API Error: ", "a coding assistant (Gemini CLI / Qwen Code)", false),
-    ("API error (", "a coding tool", false),
     ("exceeded retry limit, last status", "Codex", true),
     ("unexpected status 4", "Codex", true),
     ("unexpected status 5", "Codex", true),
@@ -46,6 +45,9 @@ const MARKS: &[(&str, &str)] = &[
     ("python.langchain.com", "LangChain"),
     ("@ai-sdk/", "Vercel AI SDK"),
     ("vercel.ai.error", "Vercel AI SDK"),
+    ("attempts. Last error: ", "Vercel AI SDK"),
+    ("hconeai.com", "Helicone"),
+    ("helicone.ai", "Helicone"),
     ("llama_index", "LlamaIndex"),
     ("autogen", "AutoGen"),
     ("crewai", "CrewAI"),
@@ -74,7 +76,7 @@ pub fn push_via(st: &mut State, layer: &'static str) {
 
 /// Wrapper marks on any line: they add a layer but read nothing.
 pub fn note_marks(line: &str, st: &mut State) {
-    let maybe = line.contains_str("lite") || line.contains_str("Exception") || line.contains_str(" - ") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
+    let maybe = line.contains_str("lite") || line.contains_str("Last error") || line.contains_str("cone") || line.contains_str("Exception") || line.contains_str(" - ") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
         || line.contains_str("llama") || line.contains_str("autogen") || line.contains_str("crewai");
     if !maybe {
         return;

@@ -94,6 +94,15 @@ pub fn read_line(line: &str, st: &mut State) -> bool {
         st.ev.openai_context = true;
     }
     let message = message_after_status(rest);
+    // The same error printed twice (the body, then the client's line about it): one error, not two.
+    let line_no = st.line;
+    let same = st.ev.incidents.last_mut().filter(|i| {
+        i.source == Some(Source::Body) && line_no.saturating_sub(i.line) <= 12 && i.status.is_none_or(|s| s == status)
+    });
+    if let Some(inc) = same {
+        inc.status = Some(status);
+        return true;
+    }
     let inc = st.incident(Source::Exception, line);
     inc.status = Some(status);
     inc.message = (!message.is_empty()).then(|| message.to_string());

@@ -17,8 +17,14 @@ pub const CLASSES: &[ClassShape] = &[
     ClassShape { prefix: "Betalgo.", client: "Betalgo.OpenAI", openai: true, via: None },
 ];
 
-/// `Status: 404 (Not Found)` below a .NET exception: the status of the exception above.
-pub const LINES: &[LineShape] = &[];
+pub const LINES: &[LineShape] = &[
+    // Alamofire (under most Swift clients): `Response status code was unacceptable: 429.`
+    LineShape { marker: "status code was unacceptable: ", client: "Alamofire (Swift)", openai: false },
+    // .NET's HttpClient: `Response status code does not indicate success: 401 (Unauthorized).`
+    LineShape { marker: "status code does not indicate success: ", client: ".NET HttpClient", openai: false },
+    // Clients that say `OpenAI API error (400 Bad Request): …` (Rust's and others').
+    LineShape { marker: "API error (", client: "an OpenAI-compatible client", openai: false },
+];
 
 /// The lines .NET's `RequestFailedException` and `ClientResultException` print under the exception line
 /// (`Status: 429 (Too Many Requests)`, `ErrorCode: DeploymentNotFound`), and Swift's and Rust's printed error
