@@ -247,7 +247,9 @@ impl State {
         }
         // A paste that shows nothing but an HTTP client's or tool's error status (no other site, no other vendor)
         // is read as the API's: it was pasted here to be explained as one.
+        // (Not a websocket handshake: every streaming service has one.)
         let only_status = !self.ev.openai_context
+            && self.ev.sdk != Some(crate::evidence::Sdk::Client("websocket-client"))
             && !self.other_host
             && self.foreign_answer.is_none()
             && self.ev.foreign.is_none()

@@ -18,8 +18,11 @@ pub enum Rank {
     Hint = 1,
     /// The host the request went to.
     Host = 2,
-    /// The answer itself: a wrapper's provider word, the error body's shape.
+    /// The answer itself: a wrapper's provider word, a service's own wording.
     Answer = 3,
+    /// The error body's shape, which outweighs the word a wrapper put around it (LiteLLM says
+    /// `OpenAIException` for Azure OpenAI too).
+    Body = 4,
 }
 
 /// An OpenAI-compatible service: its name, hosts, LiteLLM provider word, key prefixes.
@@ -39,11 +42,17 @@ const SERVICES: &[Service] = &[
     Service { name: "OpenRouter", hosts: &["openrouter.ai"], words: &["openrouterexception"], keys: &["sk-or-"], marks: &["openrouter.ai/", "Provider returned error"] },
     Service { name: "DeepSeek", hosts: &["api.deepseek.com"], words: &["deepseekexception"], keys: &[], marks: &["Insufficient Balance", "platform.deepseek.com"] },
     Service { name: "Groq", hosts: &["api.groq.com"], words: &["groqexception"], keys: &["gsk_"], marks: &["service tier `on_demand`", "console.groq.com", "groq.com/docs"] },
-    Service { name: "Moonshot", hosts: &["api.moonshot.cn", "api.moonshot.ai"], words: &["moonshotexception"], keys: &[], marks: &[] },
+    Service {
+        name: "Moonshot",
+        hosts: &["api.moonshot.cn", "api.moonshot.ai"],
+        words: &["moonshotexception"],
+        keys: &[],
+        marks: &["engine_overloaded_error", "The engine is currently overloaded", "request reached max request", "request reached organization max", "rate_limit_reached_error"],
+    },
     Service { name: "Together AI", hosts: &["api.together.xyz", "api.together.ai"], words: &["together_aiexception"], keys: &[], marks: &[] },
     Service { name: "Fireworks AI", hosts: &["api.fireworks.ai"], words: &["fireworks_aiexception"], keys: &[], marks: &[] },
     Service { name: "xAI", hosts: &["api.x.ai"], words: &["xaiexception"], keys: &["xai-"], marks: &[] },
-    Service { name: "Ollama", hosts: &["localhost:11434", "127.0.0.1:11434", "0.0.0.0:11434", "ollama:11434", "host.docker.internal:11434"], words: &["ollamaexception", "ollama_chatexception"], keys: &[], marks: &[] },
+    Service { name: "Ollama", hosts: &["localhost:11434", "127.0.0.1:11434", "0.0.0.0:11434", "ollama:11434", "host.docker.internal:11434"], words: &["ollamaexception", "ollama_chatexception"], keys: &[], marks: &["try pulling it first"] },
     Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[], marks: &[] },
     Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[], marks: &[] },
     Service { name: "Alibaba DashScope", hosts: &["dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com"], words: &["dashscopeexception"], keys: &[], marks: &["InternalError.Algo", "DataInspectionFailed"] },
@@ -78,7 +87,7 @@ const VENDORS: &[Vendor] = &[
             "anthropic.RateLimitError", "anthropic.APIStatusError", "anthropic.BadRequestError",
             "anthropic.AuthenticationError", "anthropic.InternalServerError", "anthropic.APIConnectionError",
             "anthropic.NotFoundError", "anthropic.PermissionDeniedError", "anthropic.OverloadedError",
-            "AnthropicException", "overloaded_error", "api.anthropic.com", "@anthropic-ai/sdk", "anthropic-version",
+            "AnthropicException", "\"overloaded_error\"", "'overloaded_error'", "api.anthropic.com", "@anthropic-ai/sdk", "anthropic-version",
             "status.claude.com", "status.anthropic.com", "docs.anthropic.com", "console.anthropic.com",
         ],
         mentions: &["anthropic", "Anthropic", "claude-"],
@@ -191,7 +200,7 @@ pub fn note(st: &mut State, name: &'static str, rank: Rank) {
 
 const OPENAI_SENTENCES: &[&str] = &[
     "You exceeded your current quota", "Incorrect API key provided", "You didn't provide an API key",
-    "That model is currently overloaded", "The server had an error while processing your request",
+    "That model is currently overloaded", "The server had an error while processing your request", "That model does not exist",
 ];
 
 /// Words of a service's own error messages (`service tier `on_demand`` is Groq's, `platform.openai.com/account`
@@ -250,8 +259,7 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
     // OpenRouter and DeepSeek send a numeric code too, but with their own marks; Azure's is a string.
     let numeric = matches!(err.get("code"), Some(Value::Num(_)));
     if (azure_code && !numeric) || has("innererror") {
-        st.ev.azure = true;
-        st.ev.openai_context = true;
+        note(st, "Azure OpenAI", Rank::Body);
     }
     // OpenRouter's error carries the status as a number in `code`, with no type (Google's has a status too).
     if matches!(err.get("code"), Some(Value::Num(_))) && !has("type") && !has("status") && has("message") {
@@ -260,10 +268,10 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
     // Cloudflare's own JSON errors in front of the API: `"type": "cf_bad_gateway"`.
     if err.get("type").and_then(Value::text).is_some_and(|t| t.starts_with("cf_")) {
         st.ev.cloudflare = true;
-        note(st, "Cloudflare", Rank::Answer);
+        note(st, "Cloudflare", Rank::Body);
     }
     if body.get("object").and_then(Value::text) == Some("error") {
-        note(st, "vLLM", Rank::Answer);
+        note(st, "vLLM", Rank::Body);
     }
     // Realtime error events have the same envelope, with OpenAI's code, param and event id.
     let anthropic = body.get("type").and_then(Value::text) == Some("error")
