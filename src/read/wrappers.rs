@@ -127,7 +127,10 @@ pub fn note_marks(line: &str, st: &mut State) {
 /// LiteLLM's `<Provider>Exception` word in a line: the service that answered.
 fn provider_word(line: &str, st: &mut State) -> bool {
     for p in line.find_str_all("Exception") {
-        let start = line[..p].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |s| s + 1);
+        let start = line[..p]
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |(s, c)| s + c.len_utf8());
         let word = &line[start..p + 9];
         if word.len() > 9 && provider::from_word(word, st) {
             return true;

@@ -52,8 +52,11 @@ fn led(before: &str) -> bool {
     if t.len() == before.len() && !before.is_empty() {
         return false;
     }
-    let tail = &t[t.len().saturating_sub(16)..];
-    let tail = tail.to_ascii_lowercase();
+    let mut cut = t.len().saturating_sub(16);
+    while !t.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = t[cut..].to_ascii_lowercase();
     LEADS.iter().any(|l| tail.ends_with(l))
 }
 
@@ -104,6 +107,13 @@ mod tests {
         assert_eq!(status_in("The requested URL returned error: 429"), Some(429));
         assert_eq!(status_in("exceeded retry limit, last status: 429 Too Many Requests"), Some(429));
         assert_eq!(status_in("api.openai.com | 524: A timeout occurred"), Some(524));
+    }
+
+    #[test]
+    fn text_before_a_number_may_be_any_characters() {
+        // Regression (a rich locals panel): the lead window started inside a box-drawing character.
+        assert_eq!(status_in("│ │ http_error_msg = '429 Client Error'"), Some(429));
+        assert_eq!(status_in("€€€€€€€ status 401"), Some(401));
     }
 
     #[test]
