@@ -365,7 +365,8 @@ pub fn relevant(line: &str) -> bool {
         && (["openai", "'proxies'", "fetch failed", "ECONN", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN"]
             .iter()
             .any(|m| message.contains_str(m))
-            || split_status(message).0.is_some_and(|s| s >= 400))
+            || split_status(message).0.is_some_and(|s| s >= 400)
+            || clients::status_in(message.trim_start_matches(['\'', '"'])).is_some())
 }
 
 /// Modules and classes of the exceptions that sit under a connection error.

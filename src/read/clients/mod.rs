@@ -111,9 +111,11 @@ pub fn read_line(line: &str, st: &mut State) -> bool {
 
 /// Whether a line is one of the clients' or tools' error lines, for narrowing a large log.
 pub fn relevant(line: &str) -> bool {
-    let shaped = LINE_TABLES.iter().flat_map(|t| t.iter()).any(|s| line.contains_str(s.marker))
-        || super::wrappers::is_tool_line(line);
-    shaped && status_in(line).is_some()
+    let marked = LINE_TABLES.iter().flat_map(|t| t.iter()).find_map(|s| line.find_str(s.marker).map(|p| &line[p + s.marker.len()..]));
+    match marked {
+        Some(rest) => status_in(rest).or_else(|| status_in(line)).is_some(),
+        None => super::wrappers::is_tool_line(line) && status_in(line).is_some(),
+    }
 }
 
 /// Marks and values any line may carry: .NET's `Status:` lines, Swift's and Rust's printed errors,
