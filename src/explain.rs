@@ -37,8 +37,11 @@ pub struct Verdict {
 pub fn explain(text: &str) -> Explanation {
     // A whole log is narrowed to the lines around its OpenAI errors first; nothing else reads the rest.
     let excerpt = read::excerpt(text);
-    let text = redact::redact(excerpt.as_ref().map_or(text, |e| e.text.as_str()));
+    let narrowed = excerpt.as_ref().map_or(text, |e| e.text.as_str());
+    let key_unset = read::shows_unset_key(narrowed);
+    let text = redact::redact(narrowed);
     let mut evidence = read::read(&text);
+    evidence.key_unset = key_unset;
     if let Some(ex) = &excerpt {
         for inc in &mut evidence.incidents {
             inc.line = ex.original_line(inc.line);

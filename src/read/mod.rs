@@ -36,6 +36,12 @@ const TEXT_CAP: usize = 4096;
 /// A paste with no recognisable error is matched as a bare message only up to this size.
 const BARE_MESSAGE_CAP: usize = 64 * 1024;
 
+/// Whether the paste shows a request sent with an unset key (`Authorization: Bearer undefined`). Asked of the
+/// text before redaction, which masks whatever follows `Bearer`.
+pub fn shows_unset_key(text: &str) -> bool {
+    ["Bearer undefined", "Bearer null", "Bearer None", "Bearer ${"].iter().any(|m| text.contains_str(m))
+}
+
 /// Reads everything the paste says about the failed call.
 pub fn read(text: &str) -> Evidence {
     let normalized = arrival::normalize(text);
@@ -61,6 +67,7 @@ pub fn read(text: &str) -> Evidence {
             provider::read_line(&line, &mut st);
             provider::read_title(&line, &mut st);
             wrappers::note_marks(&line, &mut st);
+            clients::read_marks(&line, &mut st);
             continue;
         }
         let before = st.ev.errors_seen;

@@ -125,6 +125,11 @@ pub fn read_extras(line: &str, st: &mut State) {
     node::read_line(line, st);
 }
 
+/// The marks alone (a user agent, an unset key), for lines inside a body already read.
+pub fn read_marks(line: &str, st: &mut State) {
+    node::read_line(line, st);
+}
+
 /// What follows the status and its reason phrase: `429 Too Many Requests, message: You exceeded …` → `You
 /// exceeded …`.
 fn message_after_status(rest: &str) -> &str {

@@ -15,8 +15,8 @@ pub const CLASSES: &[ClassShape] = &[
 
 pub const LINES: &[LineShape] = &[LineShape { marker: "Request failed with status code ", client: "axios", openai: false }];
 
-/// Marks of openai-node v3 (its user agent, its `dist/api.js`), of v4's error factory on one line, and the
-/// header of a request sent without a key.
+/// Marks of openai-node v3 (its user agent, its `dist/api.js`), of v4's error factory on one line, and of
+/// Perl's `OpenAI::API` dumped with `Data::Dumper`.
 pub fn read_line(line: &str, st: &mut State) {
     if line.contains_str("OpenAI/NodeJS/3") || line.contains_str("openai/dist/api.js") || line.contains_str("openai/dist/base.js") {
         st.ev.sdk = Some(Sdk::Client("openai-node v3"));
@@ -31,8 +31,5 @@ pub fn read_line(line: &str, st: &mut State) {
     if line.contains_str("'OpenAI::API'") || line.contains_str("OpenAI::API::") {
         st.ev.sdk = Some(Sdk::Client("Perl (OpenAI::API)"));
         st.ev.openai_context = true;
-    }
-    if line.contains_str("Bearer undefined") || line.contains_str("Bearer null") || line.contains_str("Bearer None") {
-        st.ev.key_unset = true;
     }
 }
