@@ -191,3 +191,44 @@ fn fetch_error(st: &mut State, value: &Value) -> bool {
     inc.message = Some(message);
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::read::read;
+
+    #[test]
+    fn an_axios_dump_gives_the_status_and_the_error_inside_its_envelopes() {
+        let ev = read("Error: x\n    at settle (/app/node_modules/axios/lib/core/settle.js:17:12) {\n  response: {\n    status: 429,\n    statusText: 'Too Many Requests',\n    data: { error: { message: 'm', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } }\n  }\n}\n");
+        let inc = ev.decisive().expect("incident");
+        assert_eq!((inc.status, inc.code.as_deref()), (Some(429), Some("insufficient_quota")));
+    }
+
+    #[test]
+    fn a_dump_with_a_status_and_no_error_object_still_gives_the_status() {
+        let ev = read("AI_APICallError: Bad Gateway\n    at x (/app/node_modules/@ai-sdk/provider-utils/dist/index.mjs:1:1) {\n  statusCode: 502,\n  responseBody: '<html>bad gateway</html>'\n}\n");
+        assert_eq!(ev.status(), Some(502));
+    }
+
+    #[test]
+    fn openrouters_upstream_error_in_metadata_raw_is_read() {
+        let ev = read(r#"{"error":{"message":"Provider returned error","code":429,"metadata":{"raw":"{\"error\":{\"message\":\"m\",\"type\":\"tokens\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}","provider_name":"OpenAI"}}}"#);
+        assert!(ev.incidents.iter().any(|i| i.code.as_deref() == Some("rate_limit_exceeded")));
+        assert_eq!(ev.provider, Some("OpenRouter"));
+    }
+
+    #[test]
+    fn a_node_fetch_error_as_json_is_a_connection_failure() {
+        let ev = read(r#"{"message":"request to https://api.openai.com/v1/chat/completions failed, reason: connect ETIMEDOUT 1.2.3.4:443","type":"system","errno":"ETIMEDOUT","code":"ETIMEDOUT"}"#);
+        let inc = ev.decisive().expect("incident");
+        assert_eq!((inc.equivalent, inc.code.as_deref()), (Some("APIConnectionError"), None));
+        assert!(ev.root_cause.is_some());
+    }
+
+    #[test]
+    fn an_error_serialised_as_json_is_its_exception_line() {
+        let ev = read("{\"name\": \"RateLimitError\", \"message\": \"Error code: 429 - {'error': {'code': 'insufficient_quota'}}\", \"stack\": \"x\"}");
+        let inc = ev.incidents.iter().find(|i| i.class.is_some()).expect("exception");
+        assert_eq!((inc.class.as_deref(), inc.status), (Some("RateLimitError"), Some(429)));
+        assert!(ev.incidents.iter().any(|i| i.code.as_deref() == Some("insufficient_quota")));
+    }
+}

@@ -425,6 +425,30 @@ mod tests {
     }
 
     #[test]
+    fn other_clients_lines_are_found_in_a_large_log() {
+        let filler = "2026-11-24T10:00:01Z INFO web status=200 path=/api/items KeyError: 'x'\n".repeat(5_000);
+        for line in [
+            "2026/11/24 10:00:01 error, status code: 429, status: 429 Too Many Requests, message: x",
+            "raise_error.rb:16:in `on_complete': the server responded with status 400 (Faraday::BadRequestError)",
+            "Response status code was unacceptable: 429.",
+            "stream error: exceeded retry limit, last status: 429 Too Many Requests",
+            "    cause: FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: read ECONNRESET",
+        ] {
+            let ex = excerpt(&format!("{filler}{line}\n{filler}")).expect("large");
+            assert!(ex.text.contains_str(line), "{line} not kept");
+        }
+    }
+
+    #[test]
+    fn an_irrelevant_anchor_does_not_hide_a_relevant_one_on_its_line() {
+        let filler = "INFO ok\n".repeat(2_000);
+        // The first `"error"` is a value, the second a key.
+        let line = r#"{"type": "error", "event_id": "event_1", "error": {"type": "invalid_request_error", "code": "x"}}"#;
+        let ex = excerpt(&format!("{filler}{line}\n{filler}")).expect("large");
+        assert!(ex.text.contains_str(line));
+    }
+
+    #[test]
     fn a_pretty_body_below_a_status_line_is_kept_whole() {
         let filler = "INFO ok\n".repeat(200_000);
         let body = format!("HTTP/2 429\ncontent-type: application/json\n\n{{\n  \"error\": {{\n{}    \"code\": \"insufficient_quota\"\n  }}\n}}\n", "    \"x\": 1,\n".repeat(20));
