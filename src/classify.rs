@@ -162,6 +162,9 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
         if !(code_hit && message_hit) && !(bare_text && message_hit) {
             return None;
         }
+        // What the message says outweighs an entry that only the status points at.
+        score += STATUS;
+        reasons.push(format!("status {} (another service's status for this error)", status.unwrap_or_default()));
     }
     // Another client's or a wrapper's class, by the openai SDK class it stands for.
     let class_hit = reasons.iter().any(|r| r.starts_with("exception "));

@@ -62,6 +62,13 @@ pub fn read_exception(class: &str, message: &str, line: &str, st: &mut State) ->
     let status = status_in(message).or(class_status);
     // A generic HTTP error class (`HttpException`) stands for nothing more than its status does.
     let eq = eq.filter(|e| !(*e == "APIStatusError" && status.is_some()));
+    // `OpenAI HTTP Error: {body}` then Faraday's `… (Faraday::BadRequestError)`: the class names the error the body
+    // above described.
+    if let Some(inc) = status.and_then(|s| same_error(st, s)) {
+        inc.class = Some(class.to_string());
+        inc.equivalent = eq;
+        return true;
+    }
     let inc = st.incident(Source::Exception, line);
     inc.class = Some(class.to_string());
     inc.equivalent = eq;
@@ -94,19 +101,24 @@ pub fn read_line(line: &str, st: &mut State) -> bool {
         st.ev.openai_context = true;
     }
     let message = message_after_status(rest);
-    // The same error printed twice (the body, then the client's line about it): one error, not two.
-    let line_no = st.line;
-    let same = st.ev.incidents.last_mut().filter(|i| {
-        i.source == Some(Source::Body) && line_no.saturating_sub(i.line) <= 12 && i.status.is_none_or(|s| s == status)
-    });
-    if let Some(inc) = same {
-        inc.status = Some(status);
+    if same_error(st, status).is_some() {
         return true;
     }
     let inc = st.incident(Source::Exception, line);
     inc.status = Some(status);
     inc.message = (!message.is_empty()).then(|| message.to_string());
     true
+}
+
+/// The same error printed twice (the body, then the client's line about it) is one error, not two: the body just
+/// above, when its status is this one or unknown, takes the status and is returned.
+fn same_error(st: &mut State, status: u16) -> Option<&mut crate::evidence::Incident> {
+    let line_no = st.line;
+    let inc = st.ev.incidents.last_mut().filter(|i| {
+        i.source == Some(Source::Body) && line_no.saturating_sub(i.line) <= 12 && i.status.is_none_or(|s| s == status)
+    })?;
+    inc.status = Some(status);
+    Some(inc)
 }
 
 /// Whether a line is one of the clients' or tools' error lines, for narrowing a large log.
