@@ -5,7 +5,7 @@ use crate::catalogue::{Entry, Kind, Retry};
 use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
 use crate::json::{self, array, Obj};
-use crate::{read, redact, report};
+use crate::{layers, read, redact, report};
 use crate::text::StrExt;
 
 /// What the explainer says about one paste.
@@ -37,8 +37,11 @@ pub struct Verdict {
 pub fn explain(text: &str) -> Explanation {
     // A whole log is narrowed to the lines around its OpenAI errors first; nothing else reads the rest.
     let excerpt = read::excerpt(text);
-    let text = redact::redact(excerpt.as_ref().map_or(text, |e| e.text.as_str()));
+    let narrowed = excerpt.as_ref().map_or(text, |e| e.text.as_str());
+    let key_unset = read::shows_unset_key(narrowed);
+    let text = redact::redact(narrowed);
     let mut evidence = read::read(&text);
+    evidence.key_unset = key_unset;
     if let Some(ex) = &excerpt {
         for inc in &mut evidence.incidents {
             inc.line = ex.original_line(inc.line);
@@ -197,6 +200,7 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
     if let Some(note) = ev.decisive().and_then(failing_item) {
         notes.push(note);
     }
+    layers::notes(entry, ev, &mut notes);
     if ev.azure && entry.kind == Kind::Sdk {
         notes.push("This is Azure OpenAI: keys, endpoints, deployments and quotas are managed in the Azure portal, not \
              on platform.openai.com."
@@ -308,6 +312,9 @@ fn evidence_json(ev: &Evidence) -> String {
         .int("errors_seen", Some(ev.errors_seen as u64))
         .int("decisive_line", d.map(|i| i.line as u64))
         .bool("azure", ev.azure)
+        .opt_str("provider", ev.provider)
+        .strs("via", ev.via.iter().copied())
+        .opt_str("foreign", ev.foreign)
         .end()
 }
 
