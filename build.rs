@@ -75,6 +75,7 @@ struct Draft {
     no_status: bool,
     needs_azure: bool,
     needs_openai: bool,
+    code_shared: bool,
     links: Vec<(String, String)>,
     codes: Vec<String>,
     types: Vec<String>,
@@ -136,6 +137,7 @@ fn parse_entry(path: &Path, text: &str, kind: &str) -> Result<Draft, String> {
             "cause" => single(&mut d.cause)?,
             "solution" => single(&mut d.solution)?,
             "status-decides" => d.status_decides = value == "yes",
+            "code-shared" => d.code_shared = value == "yes",
             "needs" => match value.as_str() {
                 "azure" => d.needs_azure = true,
                 "openai" => d.needs_openai = true,
@@ -281,7 +283,7 @@ fn generate(entries: &[Draft]) -> String {
         let _ = writeln!(
             s,
             "    Entry {{ id: {:?}, title: {:?}, kind: {kind}, status: {status}, retry: {retry}, \
-             status_decides: {}, no_status: {}, needs_azure: {}, needs_openai: {}, \
+             status_decides: {}, no_status: {}, needs_azure: {}, needs_openai: {}, code_shared: {}, \
              signals: Signals {{ codes: {}, types: {}, messages: {}, classes: {} }} }},",
             d.id,
             d.title,
@@ -289,6 +291,7 @@ fn generate(entries: &[Draft]) -> String {
             d.no_status,
             d.needs_azure,
             d.needs_openai,
+            d.code_shared,
             strs(&d.codes),
             strs(&d.types),
             strs(&d.messages),

@@ -242,6 +242,11 @@ test_native() {
   cargo test --quiet
 }
 
+# The held-out third of the real pastes, scored and printed; it never fails the build (tests/heldout.rs).
+report_heldout() {
+  cargo test --quiet --test heldout -- --nocapture | grep -E '^(held-out|  )'
+}
+
 test_wasm() {
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
@@ -305,6 +310,8 @@ run_tests() {
   ensure_test_tools
   build_all
   stage "cargo test (native)" test_native
+  step "Held-out real pastes (reported, not a pass/fail stage)"
+  report_heldout || true
   stage "wasm-bindgen-test in headless Chromium" test_wasm
   stage "npm package (node --test on the packed tarball)" test_npm
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi

@@ -14,6 +14,8 @@ use crate::fragments;
 const STATUS: u32 = 25;
 const STATUS_DECIDES: u32 = 35;
 const CODE: u32 = 50;
+/// A code the API also sends for more specific errors: below a message match, above the SDK class alone.
+const SHARED_CODE: u32 = 38;
 const TYPE: u32 = 15;
 const MESSAGE: u32 = 40;
 const MORE_MESSAGE: u32 = 5;
@@ -39,7 +41,7 @@ pub struct Match {
 /// Ranks every catalogue entry that fits; the first is the answer. Empty when the paste is not an OpenAI
 /// error (or shows another vendor's).
 pub fn classify(ev: &Evidence) -> Vec<Match> {
-    if ev.foreign && !ev.openai_context {
+    if ev.foreign.is_some() {
         return Vec::new();
     }
     let mut matches: Vec<Match> = Vec::new();
@@ -97,10 +99,15 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
     let mut reasons = Vec::new();
     let mut pinned = false;
     let status = inc.status;
+    // A status that contradicts the entry rules it out, unless both its code and its message say it is this
+    // error (Groq sends "Request too large" with 413, OpenAI with 429).
+    let mut contradicted = false;
     if let (Some(status), Some(_)) = (status, entry.status) {
         if !entry.has_status(status) {
-            return None;
+            contradicted = true;
         }
+    }
+    if let (Some(status), Some(_), false) = (status, entry.status, contradicted) {
         score += STATUS;
         reasons.push(format!("status {status}"));
         if entry.status_decides && ev.openai_context {
@@ -113,12 +120,12 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
         }
     }
     let sig = &entry.signals;
-    if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.contains(c)) {
-        score += CODE;
+    if let Some(code) = inc.code.as_deref().filter(|c| sig.codes.iter().any(|s| same_code(s, c))) {
+        score += if entry.code_shared { SHARED_CODE } else { CODE };
         reasons.push(format!("code {code}"));
         pinned = true;
     }
-    if let Some(t) = inc.error_type.as_deref().filter(|t| sig.types.contains(t)) {
+    if let Some(t) = inc.error_type.as_deref().filter(|t| sig.types.iter().any(|s| same_code(s, t))) {
         score += TYPE;
         reasons.push(format!("type {t}"));
         pinned = true;
@@ -147,7 +154,37 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
             }
         }
     }
+    if contradicted {
+        let code_hit = reasons.iter().any(|r| r.starts_with("code "));
+        let message_hit = reasons.iter().any(|r| r.starts_with("message "));
+        // In a bare message the status is only a word of it, and the message says which error it is.
+        let bare_text = inc.source == Some(crate::evidence::Source::Text);
+        if !(code_hit && message_hit) && !(bare_text && message_hit) {
+            return None;
+        }
+        // What the message says outweighs an entry that only the status points at.
+        score += STATUS;
+        reasons.push(format!("status {} (another service's status for this error)", status.unwrap_or_default()));
+    }
+    // Another client's or a wrapper's class, by the openai SDK class it stands for.
+    let class_hit = reasons.iter().any(|r| r.starts_with("exception "));
+    if let (false, Some(eq)) = (class_hit, inc.equivalent) {
+        if sig.classes.contains(&eq) {
+            score += CLASS;
+            score += u32::from(entry.id == eq) * OWN_CLASS;
+            reasons.push(match inc.class.as_deref() {
+                Some(class) => format!("exception {class} (the SDK's {eq})"),
+                None => format!("a failure the SDK reports as {eq}"),
+            });
+            pinned = true;
+        }
+    }
     pinned.then_some((score, reasons))
+}
+
+/// Codes and types compare as written, or with the underscores Markdown ate (`insufficientquota`).
+fn same_code(signal: &str, seen: &str) -> bool {
+    signal == seen || (!seen.contains('_') && signal.len() == seen.len() + signal.matches('_').count() && signal.replace('_', "") == seen)
 }
 
 /// Of the SDK entries whose status range holds `status`, the narrowest range.

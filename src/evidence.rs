@@ -52,6 +52,9 @@ pub struct Incident {
     pub code: Option<String>,
     /// `error.param`.
     pub param: Option<String>,
+    /// The OpenAI SDK class this client's or wrapper's error class stands for (`RateLimitException` in Java,
+    /// `litellm.RateLimitError`, Vercel's `Cannot connect to API`): what the classifier can match a class on.
+    pub equivalent: Option<&'static str>,
     /// The text the incident was read from, lowercased and capped: message fragments are matched here.
     pub text: String,
 }
@@ -73,6 +76,8 @@ pub enum Sdk {
     Node5,
     /// openai-node, version unknown.
     Node,
+    /// Another client or HTTP tool, by name: `go-openai`, `openai-java`, `openai-node v3`, `curl`.
+    Client(&'static str),
 }
 
 impl Sdk {
@@ -86,6 +91,7 @@ impl Sdk {
             Sdk::Node4 => "openai-node v4",
             Sdk::Node5 => "openai-node v5+",
             Sdk::Node => "openai-node",
+            Sdk::Client(name) => name,
         }
     }
 }
@@ -188,8 +194,15 @@ pub struct Evidence {
     /// The paste shows Cloudflare, which fronts the OpenAI API (`server: cloudflare`, `cf-ray`, its error
     /// pages): an edge error there is OpenAI's edge.
     pub cloudflare: bool,
-    /// The paste shows another vendor's API or SDK and nothing of OpenAI's.
-    pub foreign: bool,
+    /// The request carried no key (`Authorization: Bearer undefined`): the key variable was never set.
+    pub key_unset: bool,
+    /// The service that answered, when the paste shows it (its host, a wrapper's provider word, a key prefix,
+    /// a header): `OpenAI`, `Azure OpenAI`, `OpenRouter`, `DeepSeek`, `Groq`, `Ollama`, …
+    pub provider: Option<&'static str>,
+    /// The wrapper layers the error came through, outermost first: `LiteLLM`, `Vercel AI SDK`, `LangChain`.
+    pub via: Vec<&'static str>,
+    /// Another vendor whose error this is (`Google Gemini`, `Anthropic`, `Stripe`): nothing is matched then.
+    pub foreign: Option<&'static str>,
 }
 
 impl Evidence {

@@ -5,7 +5,7 @@ use crate::catalogue::{Entry, Kind, Retry};
 use crate::classify::{classify, Match};
 use crate::evidence::{CauseKind, Evidence, Sdk};
 use crate::json::{self, array, Obj};
-use crate::{read, redact, report};
+use crate::{layers, read, redact, report};
 use crate::text::StrExt;
 
 /// What the explainer says about one paste.
@@ -37,8 +37,11 @@ pub struct Verdict {
 pub fn explain(text: &str) -> Explanation {
     // A whole log is narrowed to the lines around its OpenAI errors first; nothing else reads the rest.
     let excerpt = read::excerpt(text);
-    let text = redact::redact(excerpt.as_ref().map_or(text, |e| e.text.as_str()));
+    let narrowed = excerpt.as_ref().map_or(text, |e| e.text.as_str());
+    let key_unset = read::shows_unset_key(narrowed);
+    let text = redact::redact(narrowed);
     let mut evidence = read::read(&text);
+    evidence.key_unset = key_unset;
     if let Some(ex) = &excerpt {
         for inc in &mut evidence.incidents {
             inc.line = ex.original_line(inc.line);
@@ -194,12 +197,47 @@ fn notes(primary: Option<&Entry>, ev: &Evidence) -> Vec<String> {
                 .into());
         }
     }
+    if let Some(note) = ev.decisive().and_then(failing_item) {
+        notes.push(note);
+    }
+    layers::notes(entry, ev, &mut notes);
     if ev.azure && entry.kind == Kind::Sdk {
         notes.push("This is Azure OpenAI: keys, endpoints, deployments and quotas are managed in the Azure portal, not \
              on platform.openai.com."
             .into());
     }
     notes
+}
+
+/// "Failing item: tools[3].function.name: must match ^[a-zA-Z0-9_-]+$.", when the error
+/// names a path into the request and, where the message says, the rule it broke. Built with plain string
+/// pushes: this runs in the wasm, where every format string costs bytes.
+fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
+    let path = inc.param.as_deref().filter(|p| (p.contains('[') || p.contains('.')) && p.len() <= 200)?;
+    let msg = inc.message.as_deref().unwrap_or_default();
+    let mut note = String::from("Failing item: ");
+    note.push_str(path);
+    // What the rule says runs to the closing quote (a pattern), the end of the number (a length), or the end
+    // of the sentence after the path (`…'input[1].content': expected one of …, but got null instead.`).
+    let (rule, rest, unit) = if let Some(p) = msg.find_str("the pattern '") {
+        ("must match ", &msg[p + 13..], "")
+    } else if let Some(p) = msg.find_str("maximum length ") {
+        ("may be at most ", &msg[p + 15..], " characters long")
+    } else if let Some(p) = msg.find_str("': ") {
+        ("", &msg[p + 3..], "")
+    } else {
+        ("", "", "")
+    };
+    let stop = |b: u8| if unit.is_empty() { (rule.is_empty() && b == b'.') || b == b'\'' } else { !b.is_ascii_digit() };
+    let text = &rest[..rest.bytes().position(stop).unwrap_or(rest.len())];
+    if !text.is_empty() && text.len() <= 200 {
+        note.push_str(": ");
+        note.push_str(rule);
+        note.push_str(text);
+        note.push_str(unit);
+    }
+    note.push('.');
+    Some(note)
 }
 
 impl Explanation {
@@ -274,6 +312,9 @@ fn evidence_json(ev: &Evidence) -> String {
         .int("errors_seen", Some(ev.errors_seen as u64))
         .int("decisive_line", d.map(|i| i.line as u64))
         .bool("azure", ev.azure)
+        .opt_str("provider", ev.provider)
+        .strs("via", ev.via.iter().copied())
+        .opt_str("foreign", ev.foreign)
         .end()
 }
 
@@ -306,4 +347,34 @@ pub fn entry_json(e: &Entry) -> String {
             .str("example", p.example)
     };
     obj.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(text: &str) -> Option<String> {
+        explain(text).notes.into_iter().find(|n| n.starts_with("Failing item"))
+    }
+
+    #[test]
+    fn the_note_names_the_failing_item_and_its_rule() {
+        assert_eq!(
+            note("openai.BadRequestError: Error code: 400 - {'error': {'message': \"Invalid 'tools[3].function.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$'.\", 'type': 'invalid_request_error', 'param': 'tools[3].function.name', 'code': 'invalid_value'}}").as_deref(),
+            Some("Failing item: tools[3].function.name: must match ^[a-zA-Z0-9_-]+$.")
+        );
+        // No body: the path is read from the message (Node prints the message alone).
+        assert_eq!(
+            note("BadRequestError: 400 Invalid 'input[0].content': string too long. Expected a string with maximum length 10485760, but got a string with length 62114761 instead.").as_deref(),
+            Some("Failing item: input[0].content: may be at most 10485760 characters long.")
+        );
+        assert_eq!(
+            note("BadRequestError: 400 Invalid type for 'messages.[17].content': expected one of a string or array of objects, but got null instead.").as_deref(),
+            Some("Failing item: messages.[17].content: expected one of a string or array of objects, but got null instead.")
+        );
+        assert_eq!(note("Missing required parameter: 'tools[1].container'.").as_deref(), Some("Failing item: tools[1].container."));
+        assert_eq!(note("Invalid schema for response_format 'x': In context=(). p").as_deref(), None);
+        // A plain parameter name is in the message already: no note.
+        assert_eq!(note("openai.BadRequestError: Error code: 400 - Unknown parameter: 'reasoning_effort'."), None);
+    }
 }

@@ -22,6 +22,7 @@ pub mod evidence;
 mod explain;
 mod fragments;
 mod json;
+mod layers;
 pub mod read;
 pub mod redact;
 mod report;

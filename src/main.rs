@@ -227,8 +227,8 @@ fn human(a: &Explanation, colour: bool) -> String {
         if let Some(s) = ev.status() {
             o.push_str(&format!("Recognised: HTTP status {s}.\n"));
         }
-        if ev.foreign {
-            o.push_str("It looks like another provider's error, not OpenAI's.\n");
+        if let Some(vendor) = ev.foreign {
+            o.push_str(&format!("This is a {vendor} error, not an OpenAI one.\n"));
         }
         o.push_str(
             "Paste the whole traceback or HTTP response: the last exception line (openai.SomeError: …), the status \

@@ -61,6 +61,12 @@ pub fn render(primary: Option<&Entry>, ev: &Evidence, notes: &[String]) -> Strin
     });
     row("Timestamp:", ts, "- add when it happened, with your timezone");
     row("SDK:", ev.sdk.map(|s| s.as_str().to_string()), "- add the SDK and its version (pip show openai / npm ls openai)");
+    if let Some(chain) = crate::layers::chain(ev) {
+        row("Answered by:", Some(chain), "");
+    }
+    if let Some(vendor) = ev.foreign {
+        row("Vendor:", Some(format!("{vendor} (not an OpenAI error: ask {vendor}'s support)")), "");
+    }
     if ev.retries_seen > 0 {
         row("Retries seen:", Some(ev.retries_seen.to_string()), "");
     }

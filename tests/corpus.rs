@@ -48,9 +48,40 @@ fn every_corpus_case_gets_its_expected_answer() {
                 wrong.push(format!("{path}: {id} expected among the matches {got:?}"));
             }
         }
+        wrong.extend(layers_wrong(path, label, &answer.evidence));
     }
     let total = labels.len();
     assert!(wrong.is_empty(), "{} of {total} corpus cases wrong:\n{}", wrong.len(), wrong.join("\n"));
+}
+
+/// The layers a label names against the evidence: `foreign` (the other vendor, or none) always; `provider`
+/// when the label gives one; `via` for the layers the readers know (a label also names the application the
+/// paste came from, which no paste needs to show), both ways: each known layer labelled is found, and each
+/// layer found is labelled.
+fn layers_wrong(path: &str, label: &Value, ev: &openai_error_explainer::evidence::Evidence) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let foreign = label.get("foreign").and_then(Value::as_str);
+    if foreign != ev.foreign {
+        wrong.push(format!("{path}: foreign {:?}, expected {foreign:?}", ev.foreign));
+    }
+    if let Some(provider) = label.get("provider").and_then(Value::as_str) {
+        if Some(provider) != ev.provider {
+            wrong.push(format!("{path}: provider {:?}, expected {provider:?}", ev.provider));
+        }
+    }
+    if let Some(via) = label.get("via").and_then(Value::as_array) {
+        let via: Vec<&str> = via.iter().filter_map(Value::as_str).collect();
+        let known = openai_error_explainer::read::LAYERS;
+        for layer in via.iter().filter(|l| known.contains(l)) {
+            if !ev.via.contains(layer) {
+                wrong.push(format!("{path}: via {:?} lacks {layer}", ev.via));
+            }
+        }
+        for layer in ev.via.iter().filter(|l| !via.contains(l)) {
+            wrong.push(format!("{path}: via {:?} has {layer}, not in the label {via:?}", ev.via));
+        }
+    }
+    wrong
 }
 
 #[test]

@@ -7,7 +7,7 @@
 //! an error body, a retry log line), and a few lines around it, plus any body that opens there, become
 //! part of the excerpt. The pass needs no SIMD, so the wasm build scans as the native one does.
 
-use super::exception;
+use super::{clients, exception};
 use crate::text::StrExt;
 
 /// Pastes up to this size are read whole (reading every line of a short paste costs less than narrowing it).
@@ -43,6 +43,27 @@ const ANCHORS: &[(&str, usize)] = &[
     ("retry-after", 4),
     ("openai-organization", 5),
     ("openai-project", 5),
+    // Other clients, wrappers and tools (issue #11). Keys chosen rare, or shared with an anchor above (a
+    // shared key costs the scan nothing more).
+    ("Error]:", 5),
+    ("error:", 4),
+    ("Error)", 4),
+    ("status code", 3),
+    ("HTTP 4", 3),
+    ("HTTP 5", 3),
+    ("HTTP status", 3),
+    ("Too Many Requests", 4),
+    ("curl: (", 3),
+    ("event: error", 4),
+    ("<Response [", 0),
+    ("Handshake status", 0),
+    ("unexpected status", 3),
+    ("API Error", 1),
+    ("API error", 1),
+    ("API key", 1),
+    ("current quota", 8),
+    ("ECONN", 0),
+    ("ETIMEDOUT", 0),
 ];
 
 /// The narrowed text, and where its lines came from.
@@ -92,6 +113,8 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
     // log line.
     let mut ranges: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
+    // (start of the line last looked on past an irrelevant anchor, how many times).
+    let mut looked_on = (usize::MAX, 0u8);
     while i + 1 < b.len() {
         match next_key(b, table, i) {
             Some(p) => i = p,
@@ -113,6 +136,13 @@ pub fn excerpt(text: &str) -> Option<Excerpt> {
             relevance(anchor, &text[i - at + anchor.len()..le], &text[ls..le])
         };
         let (start, end, lone) = match keep {
+            // Another anchor later on the line may still make it relevant: look on, a few times per line
+            // at most, so that a long line of anchors costs no more than a few passes over it.
+            Keep::No if looked_on.0 != ls || looked_on.1 < 4 => {
+                looked_on = if looked_on.0 == ls { (ls, looked_on.1 + 1) } else { (ls, 1) };
+                i += anchor.len() - at;
+                continue;
+            }
             Keep::No => {
                 i = le.max(i + 1);
                 continue;
@@ -351,7 +381,22 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
             }
         }
         "error\"" | "error'" if after.trim_start_ws().starts_with(':') => Keep::Context,
-        "Error:" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
+        // A Realtime or SSE error event: `'type': 'error'`, `type: 'error',`.
+        "error\"" | "error'" if line.contains_str("type") && after.trim_start_ws().starts_with([',', '}']) => Keep::Context,
+        "Error:" | "Error]:" | "Error)" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
+        "event: error" | "current quota" => Keep::Context,
+        // node-fetch and undici's connection failures, even without the SDK's exception around them.
+        "ECONN" | "ETIMEDOUT" if line.contains_str("connect") || line.contains_str("request to ") || line.contains_str("read ") => {
+            Keep::Context
+        }
+        "error:" | "status code" | "HTTP 4" | "HTTP 5" | "HTTP status" | "Too Many Requests" | "Handshake status" | "unexpected status"
+        | "<Response [" | "API Error" | "API error"
+            if clients::status_in(line).is_some() || clients::relevant(line) || exception::relevant(line) =>
+        {
+            Keep::Context
+        }
+        "curl: (" if clients::status_in(line).is_some() || exception::cause_kind(line).is_some() => Keep::Context,
+        "API key" if ["Incorrect", "provide", "missing", "invalid", "Invalid"].iter().any(|w| line.contains_str(w)) => Keep::Context,
         "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" | "x-ratelimit-"
         | "retry-after" | "openai-organization" | "openai-project" => Keep::Line,
         _ => Keep::No,
@@ -377,6 +422,30 @@ mod tests {
         assert!(ex.text.len() < 4096, "{} bytes kept", ex.text.len());
         let at = ex.text.lines().position(|l| l.starts_with("openai.RateLimitError")).expect("kept") + 1;
         assert_eq!(ex.original_line(at), 30_003);
+    }
+
+    #[test]
+    fn other_clients_lines_are_found_in_a_large_log() {
+        let filler = "2026-11-24T10:00:01Z INFO web status=200 path=/api/items KeyError: 'x'\n".repeat(5_000);
+        for line in [
+            "2026/11/24 10:00:01 error, status code: 429, status: 429 Too Many Requests, message: x",
+            "raise_error.rb:16:in `on_complete': the server responded with status 400 (Faraday::BadRequestError)",
+            "Response status code was unacceptable: 429.",
+            "stream error: exceeded retry limit, last status: 429 Too Many Requests",
+            "    cause: FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: read ECONNRESET",
+        ] {
+            let ex = excerpt(&format!("{filler}{line}\n{filler}")).expect("large");
+            assert!(ex.text.contains_str(line), "{line} not kept");
+        }
+    }
+
+    #[test]
+    fn an_irrelevant_anchor_does_not_hide_a_relevant_one_on_its_line() {
+        let filler = "INFO ok\n".repeat(2_000);
+        // The first `"error"` is a value, the second a key.
+        let line = r#"{"type": "error", "event_id": "event_1", "error": {"type": "invalid_request_error", "code": "x"}}"#;
+        let ex = excerpt(&format!("{filler}{line}\n{filler}")).expect("large");
+        assert!(ex.text.contains_str(line));
     }
 
     #[test]

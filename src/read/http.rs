@@ -10,7 +10,7 @@ use crate::text::StrExt;
 /// Reason phrases that make a bare `429 Too Many Requests` line a status line.
 const REASONS: &[&str] = &[
     "Bad Request", "Unauthorized", "Payment Required", "Forbidden", "Not Found", "Method Not Allowed",
-    "Request Timeout", "Conflict", "Payload Too Large", "Unsupported Media Type", "Unprocessable",
+    "Request Timeout", "Conflict", "Payload Too Large", "Request Entity Too Large", "Unsupported Media Type", "Unprocessable",
     "Too Many Requests", "Internal Server Error", "Bad Gateway", "Service Unavailable", "Gateway Timeout",
 ];
 
@@ -24,7 +24,7 @@ pub fn read_line(line: &str, st: &mut State) {
         }
         return;
     }
-    let status_text = t.strip_prefix("Status Code:").or_else(|| t.strip_prefix("Request failed with status code"));
+    let status_text = t.strip_prefix("Status Code:");
     if let Some(rest) = status_text {
         if let Some(status) = rest.words().next().and_then(status_code).filter(|s| *s >= 400) {
             st.incident(Source::Http, line).status = Some(status);
@@ -124,29 +124,5 @@ pub fn harvest_headers(value: &Value, st: &mut State) {
                 header(k, text, &mut st.ev);
             }
         }
-    }
-}
-
-/// What the body's shape says: OpenAI's four-field error object, Azure's code-and-message, or another
-/// vendor's shape (Anthropic's `{"type": "error"}`, Google's `status: RESOURCE_EXHAUSTED`).
-pub fn note_vendor(body: &Value, err: &Value, ev: &mut Evidence) {
-    let has = |k: &str| err.get(k).is_some();
-    if has("message") && has("type") && has("param") && has("code") {
-        ev.openai_context = true;
-    }
-    let code = err.get("code").and_then(Value::text).unwrap_or_default();
-    let azure_code = !has("type") && (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()) || code == "DeploymentNotFound");
-    if azure_code || has("innererror") {
-        ev.azure = true;
-        ev.openai_context = true;
-    }
-    let anthropic = body.get("type").and_then(Value::text) == Some("error")
-        && err.get("type").and_then(Value::text).is_some_and(|t| t.ends_with("_error"));
-    let google = err
-        .get("status")
-        .and_then(Value::text)
-        .is_some_and(|s| s.len() > 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
-    if anthropic || google {
-        ev.foreign = true;
     }
 }

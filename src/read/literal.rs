@@ -89,8 +89,9 @@ pub fn parse(text: &str) -> (Value, usize) {
                 i += used;
                 (skipped_depth == 0).then_some(Value::Str(s))
             }
+            // `=>` too: Ruby's hashes and PHP's arrays (`{"error" => {"message" => …}}`).
             b',' | b':' | b'=' => {
-                i += 1;
+                i += if b == b'=' && bytes.get(i + 1) == Some(&b'>') { 2 } else { 1 };
                 None
             }
             _ if b.is_ascii_whitespace() => {
@@ -237,6 +238,14 @@ mod tests {
         assert_eq!(field(&v, &["status"]).and_then(Value::text), Some("429"));
         assert_eq!(field(&v, &["requestID"]).and_then(Value::text), Some("req_123"));
         assert_eq!(field(&v, &["error", "code"]).and_then(Value::text), Some("insufficient_quota"));
+    }
+
+    #[test]
+    fn ruby_and_php_hashes_with_arrows() {
+        let (v, _) = parse(r#"{"error" => {"message" => "you must provide a model parameter", "param" => nil, "code" => nil}}"#);
+        assert_eq!(field(&v, &["error", "message"]).and_then(Value::text), Some("you must provide a model parameter"));
+        let (v, _) = parse("['error' => ['code' => 'insufficient_quota']]");
+        assert!(matches!(v, Value::List(_)));
     }
 
     #[test]

@@ -1,19 +1,17 @@
 //! Facts inside error messages and nearby code: the model, organization and project a message names, the
 //! figures of a rate-limit message (`Limit 30000, Used 29000, Requested 2000`, `try again in 9.8s`), a
-//! request id quoted in prose, and which vendor's hosts the paste mentions.
+//! request id quoted in prose, and whether the paste shows OpenAI at all.
 
 use super::State;
 use crate::text::StrExt;
 
 const OPENAI_MARKS: &[&str] = &[
     "api.openai.com", "platform.openai.com", "help.openai.com", "OPENAI_API_KEY", "openai.azure.com",
-    "openai._base_client", "from openai import", "import openai", "AzureOpenAI", "Azure OpenAI",
-];
-const FOREIGN_MARKS: &[&str] = &[
-    "anthropic", "Anthropic", "googleapis.com", "api.mistral.ai", "api.cohere", "api.groq.com", "bedrock-runtime",
+    "openai._base_client", "from openai import", "import openai", "AzureOpenAI", "Azure OpenAI", "OpenAI API",
+    "azure-openai", "openai-",
 ];
 
-/// What any line says about who is involved (OpenAI, Azure, Cloudflare, another vendor) and, on code
+/// What any line says about who is involved (OpenAI, Azure, Cloudflare; other services are `provider.rs`'s) and, on code
 /// lines, the model requested.
 pub fn read_line(line: &str, st: &mut State) {
     let ev = &mut st.ev;
@@ -25,10 +23,6 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     if line.contains_str("loudflare") {
         ev.cloudflare = true;
-    }
-    let maybe_foreign = line.contains_str("nthropic") || line.contains_str("api.") || line.contains_str("bedrock");
-    if maybe_foreign && FOREIGN_MARKS.iter().any(|m| line.contains_str(m)) {
-        ev.foreign = true;
     }
     if ev.model.is_none() {
         ev.model = model_in_code(line);
@@ -53,6 +47,7 @@ fn model_in_code(line: &str) -> Option<String> {
 /// Facts inside an error message: model, organization, project, rate-limit figures, when to retry, a
 /// request id quoted in prose. Called on messages only (exception lines, bodies, log errors, bare text).
 pub fn read_message(line: &str, st: &mut State) {
+    super::provider::read_message(line, st);
     let ev = &mut st.ev;
     // Each fact is looked for only when a vectorised `contains` says its words are there at all.
     if line.contains_str(" model `") {
@@ -98,6 +93,15 @@ pub fn read_message(line: &str, st: &mut State) {
     if ev.request_id.is_none() && (line.contains_str("request ID ") || line.contains_str("Request ID: ")) {
         ev.request_id = word_after(line, "request ID ").or_else(|| word_after(line, "Request ID: "));
     }
+}
+
+/// The path the API quotes: `Invalid 'tools[0].function.name': …`, `Invalid type for 'input[1].content': …`,
+/// `Missing required parameter: 'tools[1].container'.`, `Unknown parameter: 'input[3].status'.`
+pub fn param_in_message(msg: &str) -> Option<String> {
+    let start = msg.find_str("Invalid '").map(|p| p + 9).or_else(|| msg.find_str(" for '").map(|p| p + 6)).or_else(|| msg.find_str("parameter: '").map(|p| p + 12))?;
+    let rest = &msg[start..];
+    let path = &rest[..rest.find('\'')?];
+    (!path.is_empty() && !path.contains(' ')).then(|| path.to_string())
 }
 
 fn quoted_after(line: &str, lead: &str) -> Option<String> {
