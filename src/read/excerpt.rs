@@ -58,6 +58,7 @@ const ANCHORS: &[(&str, usize)] = &[
     ("<Response [", 0),
     ("Handshake status", 0),
     ("unexpected status", 3),
+    ("Unexpected response code", 3),
     ("API Error", 1),
     ("API error", 1),
     ("API key", 1),
@@ -385,12 +386,14 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
         "error\"" | "error'" if line.contains_str("type") && after.trim_start_ws().starts_with([',', '}']) => Keep::Context,
         "Error:" | "Error]:" | "Error)" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
         "event: error" | "current quota" => Keep::Context,
+        // A Node dump's `error: {` (bare keys).
+        "error:" if after.trim_start_ws().starts_with('{') => Keep::Context,
         // node-fetch and undici's connection failures, even without the SDK's exception around them.
         "ECONN" | "ETIMEDOUT" if line.contains_str("connect") || line.contains_str("request to ") || line.contains_str("read ") => {
             Keep::Context
         }
         "error:" | "status code" | "HTTP 4" | "HTTP 5" | "HTTP status" | "Too Many Requests" | "Handshake status" | "unexpected status"
-        | "<Response [" | "API Error" | "API error"
+        | "<Response [" | "API Error" | "API error" | "Unexpected response code"
             if clients::status_in(line).is_some() || clients::relevant(line) || exception::relevant(line) =>
         {
             Keep::Context
