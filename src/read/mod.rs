@@ -16,6 +16,7 @@ mod http;
 pub mod literal;
 mod log;
 mod message;
+mod needles;
 mod provider;
 mod wrappers;
 
