@@ -53,6 +53,9 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     // Printed values: `APIErrorResponse(error: OpenAI.APIError(message: "…", type: "…", …))` (Swift),
     // `ApiError(ApiError { message: "…", type: Some("…"), … })` (Rust).
+    if !line.contains_str("rror") {
+        return;
+    }
     let swift = line.contains_str("APIErrorResponse(");
     let rust = line.contains_str("ApiError {") || line.contains_str("OpenAIError::");
     if !(swift || rust) || !line.contains_str("message: ") {
