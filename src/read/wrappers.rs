@@ -196,7 +196,12 @@ pub fn read_line(line: &str, found: Option<(&str, &str)>, st: &mut State) -> boo
             let message = message.find_str("Last error: ").map_or(message, |p| &message[p + 12..]);
             return layer(name, message, line, st);
         }
-        if matches!(bare, "InsufficientQuotaError" | "OpenAIContextOverflowError" | "ContextOverflowError") {
+        // LangChain's own classes: LangChain.js's for quota, langchain-openai's for context overflow.
+        if bare == "InsufficientQuotaError" {
+            push_via(st, "LangChain.js");
+            return layer(class, message, line, st);
+        }
+        if matches!(bare, "OpenAIContextOverflowError" | "ContextOverflowError") {
             push_via(st, "LangChain");
             return layer(class, message, line, st);
         }
