@@ -63,6 +63,7 @@ const ANCHORS: &[(&str, usize)] = &[
     ("current quota", 9),
     ("ECONN", 0),
     ("ETIMEDOUT", 1),
+    ("</title>", 1),
 ];
 
 /// The narrowed text, and where its lines came from.
@@ -384,6 +385,10 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
         "error\"" | "error'" if line.contains_str("type") && after.trim_start_ws().starts_with([',', '}']) => Keep::Context,
         "Error:" | "Error]:" | "Error)" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
         "current quota" => Keep::Context,
+        // A gateway's error page: `<title>api.openai.com | 524: A timeout occurred</title>`.
+        "</title>" if line.contains_str(" | ") && clients::status_in(line.rsplit(" | ").next().unwrap_or(line)).is_some() => {
+            Keep::Context
+        }
         // A Node dump's `error: {` (bare keys).
         "error:" if after.trim_start_ws().starts_with('{') => Keep::Context,
         // node-fetch and undici's connection failures, even without the SDK's exception around them.
