@@ -177,7 +177,7 @@ function noMatch(x, hl) {
   return h('div', { class: 'nomatch' },
     h(`h${hl}`, {}, 'No catalogue entry matches this paste'),
     h('p', {}, x.evidence?.foreign
-      ? `This is a ${x.evidence.foreign} error, not an OpenAI one: ask ${x.evidence.foreign}'s documentation or support.`
+      ? `This is ${/^[AEIOU]/.test(x.evidence.foreign) ? 'an' : 'a'} ${x.evidence.foreign} error, not an OpenAI one: ask ${x.evidence.foreign}'s documentation or support.`
       : rows.length
         ? 'Some of it was recognised (below), but not enough to name the error.'
         : 'Nothing in it looks like an OpenAI API error, SDK exception or HTTP response.'),
