@@ -59,6 +59,14 @@ const SERVICES: &[Service] = &[
     Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[], marks: &[] },
     Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[], marks: &[] },
     Service { name: "Alibaba DashScope", hosts: &["dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com"], words: &["dashscopeexception"], keys: &[], marks: &["InternalError.Algo", "DataInspectionFailed"] },
+    Service { name: "SiliconFlow", hosts: &["api.siliconflow.cn", "api.siliconflow.com"], words: &[], keys: &[], marks: &[] },
+    Service { name: "Zhipu AI", hosts: &["open.bigmodel.cn"], words: &["zhipuexception"], keys: &[], marks: &[] },
+    Service { name: "Volcengine Ark", hosts: &["ark.cn-beijing.volces.com"], words: &["volcengineexception"], keys: &[], marks: &[] },
+    Service { name: "Perplexity", hosts: &["api.perplexity.ai"], words: &["perplexityexception"], keys: &["pplx-"], marks: &[] },
+    Service { name: "Cerebras", hosts: &["api.cerebras.ai"], words: &["cerebrasexception"], keys: &["csk-"], marks: &[] },
+    Service { name: "NVIDIA NIM", hosts: &["integrate.api.nvidia.com"], words: &["nvidia_nimexception"], keys: &["nvapi-"], marks: &[] },
+    Service { name: "DeepInfra", hosts: &["api.deepinfra.com"], words: &["deepinfraexception"], keys: &[], marks: &[] },
+    Service { name: "text-generation-webui", hosts: &["localhost:5000/v1", "127.0.0.1:5000/v1", "text-generation-webui"], words: &[], keys: &[], marks: &[] },
     Service { name: "LiteLLM proxy", hosts: &["localhost:4000", "127.0.0.1:4000", "0.0.0.0:4000"], words: &["litellm_proxyexception"], keys: &[], marks: &[] },
 ];
 
