@@ -123,7 +123,7 @@ const VENDORS: &[Vendor] = &[
     },
     Vendor {
         name: "Azure Resource Manager",
-        answer: &["management.azure.com", "Deploying Azure resources", "Microsoft.Resources/deployments", "' could not be found."],
+        answer: &["management.azure.com", "Deploying Azure resources", "Microsoft.Resources/deployments"],
         mentions: &[],
     },
 ];
@@ -338,6 +338,11 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
         .get("status")
         .and_then(Value::text)
         .is_some_and(|s| s.len() > 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+    // Azure Resource Manager's own DeploymentNotFound (a template deployment, not a model deployment).
+    let message = err.get("message").and_then(Value::text).unwrap_or_default();
+    if code == "DeploymentNotFound" && message.starts_with("Deployment '") && message.ends_with("could not be found.") {
+        st.foreign_answer.get_or_insert("Azure Resource Manager");
+    }
     if anthropic {
         st.foreign_answer.get_or_insert("Anthropic");
     } else if google {
