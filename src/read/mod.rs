@@ -4,7 +4,11 @@
 //! One pass over the lines (a large log has been narrowed by [`excerpt`] first, so every line is worth
 //! reading): each is cleaned (ANSI colours, CR, quote markers, log prefixes) and handed to each reader. Bodies
 //! (`{...}` JSON, Python dicts, Node objects) are parsed where they start and may span lines; the lines they
-//! cover are not read again, so the whole pass stays linear in the input.
+//! cover are not read again (only the marks of who answered and through what), so the whole pass stays
+//! linear in the input. Before the pass, `arrival` undoes what crossed lines on the way (TUI frames around
+//! hard-wrapped JSON, escaping, smart quotes); after it, `State::finish` settles the layers: which service
+//! answered, whether another vendor's error rules OpenAI out, and whether a paste that shows nothing but an
+//! HTTP error status is read as the API's.
 
 mod arrival;
 mod body;
