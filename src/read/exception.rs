@@ -2,7 +2,7 @@
 //! `… Error code: 429 - You exceeded …` (3.38+), `openai.error.RateLimitError: …` (0.x), `RateLimitError: 429
 //! …` (Node), plus the chained exceptions underneath a connection error (httpx, httpcore, ssl, requests,
 //! undici) that carry its real cause, and the stack frames that tell which SDK printed it. Class names are
-//! found however they are printed (`X [Alias]: …`, `Ns\\X: …`, `Ns::X (…)`, Ruby's `…': msg (Ns::X)`, a
+//! found however they are printed (`X [Alias]: …`, `Ns\X: …`, `Ns::X (…)`, Ruby's `…': msg (Ns::X)`, a
 //! `repr()`, `<class 'openai.X'>`); a class that is no OpenAI SDK's goes to the wrappers and the clients.
 
 use super::needles::Needles;
