@@ -52,8 +52,16 @@ const MARKS_TABLE: &[(&str, &str)] = &[
     ("hconeai.com", "Helicone"),
     ("helicone.ai", "Helicone"),
     ("llama_index", "LlamaIndex"),
+    ("llama-index", "LlamaIndex"),
     ("autogen", "AutoGen"),
+    ("AutoGen", "AutoGen"),
     ("crewai", "CrewAI"),
+    ("CrewAI", "CrewAI"),
+    ("LiteLLM", "LiteLLM"),
+    ("semantic_kernel", "Semantic Kernel"),
+    ("Microsoft.SemanticKernel", "Semantic Kernel"),
+    ("org.springframework.ai", "Spring AI"),
+    ("dev.langchain4j", "LangChain4j"),
 ];
 
 /// Where LangChain.js's marks sit in [`MARKS_TABLE`].
@@ -132,7 +140,7 @@ pub fn note_marks(line: &str, st: &mut State) {
             continue;
         }
         push_via(st, layer);
-        if *layer == "LiteLLM" && i == 0 {
+        if *layer == "LiteLLM" {
             provider_word(line, st);
         }
     }
