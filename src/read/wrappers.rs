@@ -133,7 +133,7 @@ pub fn note_marks(line: &str, st: &mut State) {
         Found::LiteLlmShape => litellm_shape = true,
         Found::Troubleshooting => troubleshooting = Some(at),
     });
-    for (i, (mark, layer)) in MARKS_TABLE.iter().enumerate().filter(|(i, _)| layers & (1 << i) != 0) {
+    for (_, (mark, layer)) in MARKS_TABLE.iter().enumerate().filter(|(i, _)| layers & (1 << i) != 0) {
         // `langchain.` and `langchain_` are Python's; `js.langchain.com` and `node_modules/langchain` are not.
         let js = matches!(*mark, "langchain." | "langchain_") && layers & (1 << JS_LANGCHAIN.0 | 1 << JS_LANGCHAIN.1) != 0;
         if js {
