@@ -237,7 +237,10 @@ impl State {
         if self.ev.incidents.is_empty() && (self.ev.openai_context || nothing_else) {
             // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
             // what the SDK calls a connection error.
-            if let Some(cause) = self.ev.root_cause.clone() {
+            // (Not a database's or a queue's port: those are other services' connection errors.)
+            const OTHER_PORTS: &[&str] = &[":5432", ":3306", ":6379", ":27017", ":9200", ":5672", ":11211", ":2181", ":9092"];
+            let cause = self.ev.root_cause.clone().filter(|c| !OTHER_PORTS.iter().any(|p| c.text.contains_str(p)));
+            if let Some(cause) = cause {
                 self.line = 1;
                 let inc = self.incident(Source::Text, &cause.text);
                 inc.message = Some(cause.text.clone());
