@@ -93,11 +93,11 @@ export interface Evidence {
   decisive_line: number | null;
   /** The paste comes from Azure OpenAI. */
   azure: boolean;
-  /** The service that answered, when the paste shows it: `"OpenAI"`, `"Azure OpenAI"`, `"OpenRouter"`, `"Groq"`, … */
+  /** The service that answered, when the paste shows it: `"OpenAI"`, `"Azure OpenAI"`, `"OpenRouter"`, `"Ollama"`, … */
   provider: string | null;
-  /** The wrapper layers the error came through, outermost first: `"LiteLLM"`, `"Vercel AI SDK"`, `"LangChain"`. */
+  /** The wrapper layers the error came through, outermost first: `["LiteLLM"]`, `["Vercel AI SDK"]`. */
   via: string[];
-  /** Another vendor whose error this is (`"Google Gemini"`, `"Anthropic"`): nothing is matched then. */
+  /** Another vendor whose error this is (`"Google Gemini"`, `"Anthropic"`); nothing is matched then. */
   foreign: string | null;
 }
 

@@ -96,6 +96,12 @@ function limitLine(limit, remaining, reset) {
 }
 
 /** Rows of the evidence table: [label, value (string or node)], only what the paste said. */
+/** "LiteLLM → OpenRouter": the wrapper layers, then the service that answered (nothing for OpenAI alone). */
+function answeredBy(ev) {
+  const parts = [...(ev.via ?? []), ...(ev.provider ? [ev.provider] : [])];
+  return parts.length && !(parts.length === 1 && parts[0] === 'OpenAI') ? parts.join(' → ') : null;
+}
+
 export function evidenceRows(ev) {
   if (!ev) return [];
   const r = ev.rate_limits ?? {};
@@ -125,6 +131,8 @@ export function evidenceRows(ev) {
     ['Errors in paste', ev.errors_seen > 1
       ? `${ev.errors_seen}${ev.decisive_line != null ? `; the decisive one on line ${ev.decisive_line}` : ''}` : null],
     ['Azure OpenAI', ev.azure ? 'yes' : null],
+    ['Answered by', answeredBy(ev)],
+    ['Vendor', ev.foreign ? `${ev.foreign} (not an OpenAI error)` : null],
   ];
   return rows.filter(([, v]) => v != null && v !== '');
 }
@@ -178,9 +186,11 @@ function noMatch(x, hl) {
   const rows = evidenceRows(x.evidence);
   return h('div', { class: 'nomatch' },
     h(`h${hl}`, {}, 'No catalogue entry matches this paste'),
-    h('p', {}, rows.length
-      ? 'Some of it was recognised (below), but not enough to name the error.'
-      : 'Nothing in it looks like an OpenAI API error, SDK exception or HTTP response.'),
+    h('p', {}, x.evidence?.foreign
+      ? `This is ${/^[AEIOU]/.test(x.evidence.foreign) ? 'an' : 'a'} ${x.evidence.foreign} error, not an OpenAI one: ask ${x.evidence.foreign}'s documentation or support.`
+      : rows.length
+        ? 'Some of it was recognised (below), but not enough to name the error.'
+        : 'Nothing in it looks like an OpenAI API error, SDK exception or HTTP response.'),
     evidenceTable(x.evidence, 'What was recognised', hl + 1),
     h(`h${hl + 1}`, {}, 'What to paste instead'),
     h('ul', {},

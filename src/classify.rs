@@ -159,7 +159,7 @@ fn score(entry: &Entry, inc: &Incident, ev: &Evidence, found: &[usize]) -> Optio
         let message_hit = reasons.iter().any(|r| r.starts_with("message "));
         // In a bare message the status is only a word of it, and the message says which error it is.
         let bare_text = inc.source == Some(crate::evidence::Source::Text);
-        if !(code_hit && message_hit) && !(bare_text && message_hit) {
+        if !(message_hit && (code_hit || bare_text)) {
             return None;
         }
         // What the message says outweighs an entry that only the status points at.

@@ -228,7 +228,8 @@ fn human(a: &Explanation, colour: bool) -> String {
             o.push_str(&format!("Recognised: HTTP status {s}.\n"));
         }
         if let Some(vendor) = ev.foreign {
-            o.push_str(&format!("This is a {vendor} error, not an OpenAI one.\n"));
+            let article = if vendor.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+            o.push_str(&format!("This is {article} {vendor} error, not an OpenAI one.\n"));
         }
         o.push_str(
             "Paste the whole traceback or HTTP response: the last exception line (openai.SomeError: …), the status \

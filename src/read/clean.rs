@@ -109,6 +109,11 @@ fn strip_log_prefix(s: &str) -> &str {
         }
     }
     let rest = &s[i..];
+    if i > 0 {
+        if let Some(text) = loguru_or_logcat(rest) {
+            return text;
+        }
+    }
     // A `source | ` column (docker compose, log shippers).
     let head = rest.as_bytes().get(..50).unwrap_or(rest.as_bytes());
     if let Some(p) = head.windows(2).position(|w| w == b"| ") {
@@ -121,6 +126,21 @@ fn strip_log_prefix(s: &str) -> &str {
         return s;
     }
     rest.trim_start_matches([' ', ':', '-'])
+}
+
+/// After a timestamp: loguru's `| ERROR    | module:function:42 - text` and logcat's `4321-4398  Tag
+/// com.example.app  E  text`.
+fn loguru_or_logcat(rest: &str) -> Option<&str> {
+    if let Some(after) = rest.strip_prefix("| ") {
+        let bar = after.find(" | ").filter(|p| *p < 12)?;
+        let tail = &after[bar + 3..];
+        let dash = tail.find(" - ").filter(|p| *p < 120)?;
+        return Some(&tail[dash + 3..]);
+    }
+    let head = &rest.as_bytes()[..rest.len().min(200)];
+    let level = head.windows(4).position(|w| w[0] == b' ' && b"VDIWEFA".contains(&w[1]) && w[2] == b' ' && w[3] == b' ')?;
+    // Before the level: the tag and the package, words without spaces inside.
+    (rest[..level].split_ascii_whitespace().count() <= 2).then(|| rest[level + 2..].trim_start_matches(' '))
 }
 
 /// Whether most of the paste's first lines carry a prefix, so bodies spanning lines need cleaning too.
@@ -184,6 +204,15 @@ mod tests {
         assert_eq!(line("[2026-11-24 15:32:40 - openai._base_client:1071 - INFO] Retrying"), "Retrying");
         assert_eq!(line("app-1  | Traceback (most recent call last):"), "Traceback (most recent call last):");
         assert_eq!(line("2026-11-24T10:00:01.1234567Z   File \"x.py\""), "File \"x.py\"");
+    }
+
+    #[test]
+    fn loguru_and_logcat_prefixes_come_off() {
+        assert_eq!(line("2026-11-24 10:00:01.123 | ERROR    | app.llm:complete:42 - openai.RateLimitError: x"), "openai.RateLimitError: x");
+        assert_eq!(
+            line("2026-11-24 10:00:01.123  4321-4398  OpenAIRepo              com.example.chat                     E  Request failed: HTTP 401"),
+            "Request failed: HTTP 401"
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Exceptions as Python and Node print them: `openai.RateLimitError: Error code: 429 - {…}` (1.x to 3.37),
 //! `… Error code: 429 - You exceeded …` (3.38+), `openai.error.RateLimitError: …` (0.x), `RateLimitError: 429
 //! …` (Node), plus the chained exceptions underneath a connection error (httpx, httpcore, ssl, requests,
-//! undici) that carry its real cause, and the stack frames that tell which SDK printed it.
+//! undici) that carry its real cause, and the stack frames that tell which SDK printed it. Class names are
+//! found however they are printed (`X [Alias]: …`, `Ns\X: …`, `Ns::X (…)`, Ruby's `…': msg (Ns::X)`, a
+//! `repr()`, `<class 'openai.X'>`); a class that is no OpenAI SDK's goes to the wrappers and the clients.
 
+use super::needles::Needles;
 use super::{clients, wrappers, State};
 use crate::evidence::{CauseKind, RootCause, Sdk, Source};
 use crate::text::StrExt;
@@ -62,10 +65,7 @@ pub fn read_line(line: &str, st: &mut State) {
         class.starts_with("openai.") && !class.contains_str("Connection") && !class.contains_str("Timeout")
             && split_status(message).0.is_some()
     });
-    let cause_line = !status_error
-        && (found.is_some() || line.contains_str("ause") || line.contains_str("reason") || line.contains_str("code: 'E")
-            || line.contains_str("dial tcp") || line.contains_str("curl: (") || line.contains_str("ECONN")
-            || line.contains_str("ETIMEDOUT") || line.contains_str("ENOTFOUND") || line.contains_str("Errno"));
+    let cause_line = !status_error && (found.is_some() || cause_words().is_some_in(line));
     if cause_line && line.len() <= 8192 {
         note_root_cause(line, st);
     }
@@ -124,6 +124,14 @@ pub fn read_line(line: &str, st: &mut State) {
     if !message.is_empty() {
         inc.message = Some(message.to_string());
     }
+}
+
+/// Words that say a line may name a connection failure's cause, in one index (this runs on every line).
+fn cause_words() -> &'static Needles {
+    static WORDS: std::sync::OnceLock<Needles> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        Needles::new(vec!["ause", "reason", "code: 'E", "dial tcp", "curl: (", "ECONN", "ETIMEDOUT", "ENOTFOUND", "Errno"])
+    })
 }
 
 /// The status in a 0.x repr: `AuthenticationError(message='…', http_status=401, request_id=None)`.

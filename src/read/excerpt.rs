@@ -53,17 +53,17 @@ const ANCHORS: &[(&str, usize)] = &[
     ("HTTP 5", 3),
     ("HTTP status", 3),
     ("Too Many Requests", 4),
-    ("curl: (", 3),
-    ("event: error", 4),
     ("<Response [", 0),
     ("Handshake status", 0),
     ("unexpected status", 3),
+    ("Unexpected response code", 3),
     ("API Error", 1),
     ("API error", 1),
     ("API key", 1),
-    ("current quota", 8),
+    ("current quota", 9),
     ("ECONN", 0),
-    ("ETIMEDOUT", 0),
+    ("ETIMEDOUT", 1),
+    ("</title>", 1),
 ];
 
 /// The narrowed text, and where its lines came from.
@@ -384,18 +384,23 @@ fn relevance(anchor: &str, after: &str, line: &str) -> Keep {
         // A Realtime or SSE error event: `'type': 'error'`, `type: 'error',`.
         "error\"" | "error'" if line.contains_str("type") && after.trim_start_ws().starts_with([',', '}']) => Keep::Context,
         "Error:" | "Error]:" | "Error)" | "Exception:" | "Timeout:" | "OpenAI" if exception::relevant(line) => Keep::Context,
-        "event: error" | "current quota" => Keep::Context,
+        "current quota" => Keep::Context,
+        // A gateway's error page: `<title>api.openai.com | 524: A timeout occurred</title>`.
+        "</title>" if line.contains_str(" | ") && clients::status_in(line.rsplit(" | ").next().unwrap_or(line)).is_some() => {
+            Keep::Context
+        }
+        // A Node dump's `error: {` (bare keys).
+        "error:" if after.trim_start_ws().starts_with('{') => Keep::Context,
         // node-fetch and undici's connection failures, even without the SDK's exception around them.
         "ECONN" | "ETIMEDOUT" if line.contains_str("connect") || line.contains_str("request to ") || line.contains_str("read ") => {
             Keep::Context
         }
         "error:" | "status code" | "HTTP 4" | "HTTP 5" | "HTTP status" | "Too Many Requests" | "Handshake status" | "unexpected status"
-        | "<Response [" | "API Error" | "API error"
+        | "<Response [" | "API Error" | "API error" | "Unexpected response code"
             if clients::status_in(line).is_some() || clients::relevant(line) || exception::relevant(line) =>
         {
             Keep::Context
         }
-        "curl: (" if clients::status_in(line).is_some() || exception::cause_kind(line).is_some() => Keep::Context,
         "API key" if ["Incorrect", "provide", "missing", "invalid", "Invalid"].iter().any(|w| line.contains_str(w)) => Keep::Context,
         "OpenAI" | "Retrying" | "retrying" | "x-request-id" | "X-Request-Id" | "[log_" | "x-ratelimit-"
         | "retry-after" | "openai-organization" | "openai-project" => Keep::Line,

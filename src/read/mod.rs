@@ -4,7 +4,11 @@
 //! One pass over the lines (a large log has been narrowed by [`excerpt`] first, so every line is worth
 //! reading): each is cleaned (ANSI colours, CR, quote markers, log prefixes) and handed to each reader. Bodies
 //! (`{...}` JSON, Python dicts, Node objects) are parsed where they start and may span lines; the lines they
-//! cover are not read again, so the whole pass stays linear in the input.
+//! cover are not read again (only the marks of who answered and through what), so the whole pass stays
+//! linear in the input. Before the pass, `arrival` undoes what crossed lines on the way (TUI frames around
+//! hard-wrapped JSON, escaping, smart quotes); after it, `State::finish` settles the layers: which service
+//! answered, whether another vendor's error rules OpenAI out, and whether a paste that shows nothing but an
+//! HTTP error status is read as the API's.
 
 mod arrival;
 mod body;
@@ -16,6 +20,7 @@ mod http;
 pub mod literal;
 mod log;
 mod message;
+mod needles;
 mod provider;
 mod wrappers;
 
@@ -239,7 +244,10 @@ impl State {
         if self.ev.incidents.is_empty() && (self.ev.openai_context || nothing_else) {
             // A connection failure printed by a tool (curl, Go's net/http) with no exception of an SDK: it is
             // what the SDK calls a connection error.
-            if let Some(cause) = self.ev.root_cause.clone() {
+            // (Not a database's or a queue's port: those are other services' connection errors.)
+            const OTHER_PORTS: &[&str] = &[":5432", ":3306", ":6379", ":27017", ":9200", ":5672", ":11211", ":2181", ":9092"];
+            let cause = self.ev.root_cause.clone().filter(|c| !OTHER_PORTS.iter().any(|p| c.text.contains_str(p)));
+            if let Some(cause) = cause {
                 self.line = 1;
                 let inc = self.incident(Source::Text, &cause.text);
                 inc.message = Some(cause.text.clone());

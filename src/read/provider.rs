@@ -7,7 +7,10 @@
 //! Not for deciding anything: a service is recorded with how sure the reading is, and `State::finish` keeps
 //! the surest.
 
+use std::sync::OnceLock;
+
 use super::literal::Value;
+use super::needles::Needles;
 use super::State;
 use crate::text::StrExt;
 
@@ -56,6 +59,14 @@ const SERVICES: &[Service] = &[
     Service { name: "LM Studio", hosts: &["localhost:1234/", "127.0.0.1:1234/"], words: &["lm_studioexception"], keys: &[], marks: &[] },
     Service { name: "vLLM", hosts: &[], words: &["hosted_vllmexception", "vllmexception"], keys: &[], marks: &[] },
     Service { name: "Alibaba DashScope", hosts: &["dashscope.aliyuncs.com", "dashscope-intl.aliyuncs.com"], words: &["dashscopeexception"], keys: &[], marks: &["InternalError.Algo", "DataInspectionFailed"] },
+    Service { name: "SiliconFlow", hosts: &["api.siliconflow.cn", "api.siliconflow.com"], words: &[], keys: &[], marks: &[] },
+    Service { name: "Zhipu AI", hosts: &["open.bigmodel.cn"], words: &["zhipuexception"], keys: &[], marks: &[] },
+    Service { name: "Volcengine Ark", hosts: &["ark.cn-beijing.volces.com"], words: &["volcengineexception"], keys: &[], marks: &[] },
+    Service { name: "Perplexity", hosts: &["api.perplexity.ai"], words: &["perplexityexception"], keys: &["pplx-"], marks: &[] },
+    Service { name: "Cerebras", hosts: &["api.cerebras.ai"], words: &["cerebrasexception"], keys: &["csk-"], marks: &[] },
+    Service { name: "NVIDIA NIM", hosts: &["integrate.api.nvidia.com"], words: &["nvidia_nimexception"], keys: &["nvapi-"], marks: &[] },
+    Service { name: "DeepInfra", hosts: &["api.deepinfra.com"], words: &["deepinfraexception"], keys: &[], marks: &[] },
+    Service { name: "text-generation-webui", hosts: &["localhost:5000/v1", "127.0.0.1:5000/v1", "text-generation-webui"], words: &[], keys: &[], marks: &[] },
     Service { name: "LiteLLM proxy", hosts: &["localhost:4000", "127.0.0.1:4000", "0.0.0.0:4000"], words: &["litellm_proxyexception"], keys: &[], marks: &[] },
 ];
 
@@ -112,60 +123,88 @@ const VENDORS: &[Vendor] = &[
     },
     Vendor {
         name: "Azure Resource Manager",
-        answer: &["management.azure.com", "Deploying Azure resources", "Microsoft.Resources/deployments", "' could not be found."],
+        answer: &["management.azure.com", "Deploying Azure resources", "Microsoft.Resources/deployments"],
         mentions: &[],
     },
 ];
 
-/// What any line says about the service that answered or another vendor. Each table is tried only when a
-/// cheap test says one of its marks could be there.
+/// What a line's marks stand for.
+#[derive(Clone, Copy)]
+enum Mark {
+    Host(usize),
+    Key(usize),
+    Answer(usize),
+    Mention(usize),
+    Url,
+    ResponseRepr,
+    AccessLog,
+    SelfNamedServer,
+}
+
+/// Every mark a line is searched for, in one index (a search per mark per line was most of the time of a log
+/// where every line is read).
+fn line_marks() -> &'static (Needles, Vec<Mark>) {
+    static MARKS: OnceLock<(Needles, Vec<Mark>)> = OnceLock::new();
+    MARKS.get_or_init(|| {
+        let mut needles = Vec::new();
+        let mut marks = Vec::new();
+        let mut add = |n: &'static str, m: Mark| {
+            needles.push(n);
+            marks.push(m);
+        };
+        for (i, s) in SERVICES.iter().enumerate() {
+            s.hosts.iter().for_each(|h| add(h, Mark::Host(i)));
+            s.keys.iter().for_each(|k| add(k, Mark::Key(i)));
+        }
+        for (i, v) in VENDORS.iter().enumerate() {
+            v.answer.iter().for_each(|a| add(a, Mark::Answer(i)));
+            v.mentions.iter().for_each(|m| add(m, Mark::Mention(i)));
+        }
+        add("://", Mark::Url);
+        add("<Response [", Mark::ResponseRepr);
+        add("HTTP/1.1\" ", Mark::AccessLog);
+        add("HTTP/2\" ", Mark::AccessLog);
+        add("<center>nginx", Mark::SelfNamedServer);
+        add("<address>Apache", Mark::SelfNamedServer);
+        (Needles::new(needles), marks)
+    })
+}
+
+/// What any line says about the service that answered or another vendor, in one pass over it.
 pub fn read_line(line: &str, st: &mut State) {
-    let dotted = line.contains('.') || line.contains(':');
-    if dotted && (line.contains_str("api") || line.contains_str("localhost") || line.contains_str("127.0.0.1") || line.contains_str(".ai")) {
-        for s in SERVICES {
-            if s.hosts.iter().any(|h| line.contains_str(h)) {
-                note(st, s.name, Rank::Host);
+    let (ix, marks) = line_marks();
+    let mut urls = false;
+    ix.each(line, |n, at| match marks[n] {
+        Mark::Host(s) => note(st, SERVICES[s].name, Rank::Host),
+        Mark::Key(s) if at == 0 || !line.as_bytes()[at - 1].is_ascii_alphanumeric() => note(st, SERVICES[s].name, Rank::Hint),
+        Mark::Key(_) => {}
+        Mark::Answer(v) => {
+            st.foreign_answer.get_or_insert(VENDORS[v].name);
+        }
+        Mark::Mention(v) => {
+            st.ev.foreign.get_or_insert(VENDORS[v].name);
+        }
+        Mark::Url => urls = true,
+        Mark::ResponseRepr => {
+            // httpx's and requests' response repr in a locals panel: `<Response [429]>`, `<Response [401 Unauthorized]>`.
+            let rest = &line[at + 11..];
+            if let Some(status) = rest.get(..3).and_then(|d| d.parse().ok()).filter(|s| (400..=599).contains(s)) {
+                st.side_status.get_or_insert(status);
             }
         }
-    }
-    if line.contains_str("://") {
+        // A server's own access log (`"POST /chat HTTP/1.1" 429 Too Many Requests`): the statuses are its own.
+        Mark::AccessLog => {
+            let before = line[..at].trim_end_matches(' ');
+            let path_start = before.rfind(' ').map_or(0, |p| p + 1);
+            if before[path_start..].starts_with('/') {
+                st.other_host = true;
+            }
+        }
+        // A web server that names itself on its error page is no LLM service's edge (theirs is Cloudflare's).
+        Mark::SelfNamedServer => st.other_host = true,
+    });
+    if urls {
         note_hosts(line, st);
-    }
-    // A server's own access log (`"POST /chat HTTP/1.1" 429 Too Many Requests`): the statuses are its own.
-    if line.contains_str("HTTP/1.1\" ") || line.contains_str("HTTP/2\" ") {
-        let q = line.find_str(" HTTP/").map_or(0, |p| p);
-        let path_start = line[..q].rfind(' ').map_or(0, |p| p + 1);
-        if line[path_start..].starts_with('/') {
-            st.other_host = true;
-        }
-    }
-    // A web server that names itself on its error page is no LLM service's edge (theirs is Cloudflare's).
-    if line.contains_str("<center>nginx") || line.contains_str("<address>Apache") {
-        st.other_host = true;
-    }
-    if let Some(p) = line.find_str("<Response [") {
-        // httpx's and requests' response repr in a locals panel: `<Response [429]>`, `<Response [401 Unauthorized]>`.
-        if let Some(status) = super::clients::status_in(&line[p + 11..]).or_else(|| line[p + 11..].get(..3).and_then(|d| d.parse().ok())) {
-            st.side_status.get_or_insert(status);
-        }
-    }
-    if line.contains_str("sk-or-") || line.contains_str("gsk_") || line.contains_str("xai-") {
-        for s in SERVICES {
-            if s.keys.iter().any(|k| key_at(line, k)) {
-                note(st, s.name, Rank::Hint);
-            }
-        }
-    }
-    let maybe_vendor = line.bytes().any(|b| b.is_ascii_uppercase()) || line.contains('.') || line.contains('-');
-    if !maybe_vendor {
-        return;
-    }
-    for v in VENDORS {
-        if v.answer.iter().any(|m| line.contains_str(m)) {
-            st.foreign_answer.get_or_insert(v.name);
-        } else if v.mentions.iter().any(|m| line.contains_str(m)) {
-            st.ev.foreign.get_or_insert(v.name);
-        }
     }
 }
 
@@ -180,11 +219,6 @@ fn note_hosts(line: &str, st: &mut State) {
             st.other_host = true;
         }
     }
-}
-
-/// A key prefix at the start of a word (after a quote, a space, `Bearer `, or the line start).
-fn key_at(line: &str, prefix: &str) -> bool {
-    line.find_str_all(prefix).any(|p| p == 0 || !line.as_bytes()[p - 1].is_ascii_alphanumeric())
 }
 
 /// Records a service seen with `rank`; the surest reading is kept (the first of equal ones).
@@ -204,13 +238,34 @@ const OPENAI_SENTENCES: &[&str] = &[
 ];
 
 /// Words of a service's own error messages (`service tier `on_demand`` is Groq's, `platform.openai.com/account`
-/// OpenAI's).
+/// OpenAI's), then OpenAI's own sentences, which only hint: others copy some of them (Gemini's quota error).
 pub fn read_message(message: &str, st: &mut State) {
-    if let Some(s) = SERVICES.iter().find(|s| s.marks.iter().any(|m| message.contains_str(m))) {
-        note(st, s.name, Rank::Answer);
-    } else if OPENAI_SENTENCES.iter().any(|m| message.contains_str(m)) {
-        // OpenAI's own sentences; others copy some of them (Gemini's quota error), so they only hint.
-        note(st, "OpenAI", Rank::Hint);
+    static WORDS: OnceLock<(Needles, Vec<Option<usize>>)> = OnceLock::new();
+    let (ix, owners) = WORDS.get_or_init(|| {
+        let mut needles = Vec::new();
+        let mut owners = Vec::new();
+        for (i, s) in SERVICES.iter().enumerate() {
+            for m in s.marks {
+                needles.push(*m);
+                owners.push(Some(i));
+            }
+        }
+        for m in OPENAI_SENTENCES {
+            needles.push(*m);
+            owners.push(None);
+        }
+        (Needles::new(needles), owners)
+    });
+    let mut service = None;
+    let mut sentence = false;
+    ix.each(message, |n, _| match owners[n] {
+        Some(s) => service = Some(service.map_or(s, |t: usize| t.min(s))),
+        None => sentence = true,
+    });
+    match service {
+        Some(s) => note(st, SERVICES[s].name, Rank::Answer),
+        None if sentence => note(st, "OpenAI", Rank::Hint),
+        None => {}
     }
 }
 
@@ -283,6 +338,11 @@ pub fn note_body(body: &Value, err: &Value, st: &mut State) {
         .get("status")
         .and_then(Value::text)
         .is_some_and(|s| s.len() > 3 && s.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'));
+    // Azure Resource Manager's own DeploymentNotFound (a template deployment, not a model deployment).
+    let message = err.get("message").and_then(Value::text).unwrap_or_default();
+    if code == "DeploymentNotFound" && message.starts_with("Deployment '") && message.ends_with("could not be found.") {
+        st.foreign_answer.get_or_insert("Azure Resource Manager");
+    }
     if anthropic {
         st.foreign_answer.get_or_insert("Anthropic");
     } else if google {

@@ -12,6 +12,9 @@
 //!   Continue's `HTTP 429 Too Many Requests from https://…`.
 
 use super::clients::{bare_class, equivalent, status_in};
+use std::sync::OnceLock;
+
+use super::needles::Needles;
 use super::{provider, State};
 use crate::evidence::Source;
 use crate::text::StrExt;
@@ -33,8 +36,8 @@ const TOOL_LINES: &[(&str, &str, bool)] = &[
     ("OpenAI completion error: ", "Roo Code", true),
 ];
 
-/// Marks of a wrapper anywhere in the paste (frames, headers, dumps): (mark, layer).
-const MARKS: &[(&str, &str)] = &[
+/// Marks of a wrapper anywhere in the paste (frames, headers, dumps): (mark, layer). LiteLLM's comes first.
+const MARKS_TABLE: &[(&str, &str)] = &[
     ("litellm", "LiteLLM"),
     ("langchain_", "LangChain"),
     ("langchain.", "LangChain"),
@@ -49,9 +52,20 @@ const MARKS: &[(&str, &str)] = &[
     ("hconeai.com", "Helicone"),
     ("helicone.ai", "Helicone"),
     ("llama_index", "LlamaIndex"),
+    ("llama-index", "LlamaIndex"),
     ("autogen", "AutoGen"),
+    ("AutoGen", "AutoGen"),
     ("crewai", "CrewAI"),
+    ("CrewAI", "CrewAI"),
+    ("LiteLLM", "LiteLLM"),
+    ("semantic_kernel", "Semantic Kernel"),
+    ("Microsoft.SemanticKernel", "Semantic Kernel"),
+    ("org.springframework.ai", "Spring AI"),
+    ("dev.langchain4j", "LangChain4j"),
 ];
+
+/// Where LangChain.js's marks sit in [`MARKS_TABLE`].
+const JS_LANGCHAIN: (usize, usize) = (4, 5);
 
 /// n8n's own words for an HTTP error of the node it ran, and the status each stands for.
 const N8N: &[(&str, u16)] = &[
@@ -74,44 +88,80 @@ pub fn push_via(st: &mut State, layer: &'static str) {
     st.ev.openai_context = true;
 }
 
-/// Wrapper marks on any line: they add a layer but read nothing.
+/// What a wrapper mark found on a line stands for.
+#[derive(Clone, Copy)]
+enum Found {
+    Layer(usize),
+    N8n(usize),
+    LiteLlmShape,
+    Troubleshooting,
+}
+
+/// Every wrapper mark, in one index.
+fn marks() -> &'static (Needles, Vec<Found>) {
+    static MARKS: OnceLock<(Needles, Vec<Found>)> = OnceLock::new();
+    MARKS.get_or_init(|| {
+        let mut needles = Vec::new();
+        let mut found = Vec::new();
+        for (i, (mark, _)) in MARKS_TABLE.iter().enumerate() {
+            needles.push(*mark);
+            found.push(Found::Layer(i));
+        }
+        for (i, (words, _)) in N8N.iter().enumerate() {
+            needles.push(*words);
+            found.push(Found::N8n(i));
+        }
+        for shape in ["Exception - ", "Exception BadRequestError", "Error - "] {
+            needles.push(shape);
+            found.push(Found::LiteLlmShape);
+        }
+        needles.push("/errors/");
+        found.push(Found::Troubleshooting);
+        (Needles::new(needles), found)
+    })
+}
+
+/// Wrapper marks on any line: they add a layer (and what the layer's words say) but read no error.
 pub fn note_marks(line: &str, st: &mut State) {
-    let maybe = line.contains_str("lite") || line.contains_str("Last error") || line.contains_str("cone") || line.contains_str("Exception") || line.contains_str(" - ") || line.contains_str("lang") || line.contains_str("ai-sdk") || line.contains_str("vercel")
-        || line.contains_str("llama") || line.contains_str("autogen") || line.contains_str("crewai");
-    if !maybe {
-        return;
-    }
-    for (mark, layer) in MARKS {
+    let (ix, kinds) = marks();
+    // One bit per mark of MARKS_TABLE (fewer than 32).
+    let mut layers = 0u32;
+    let (mut n8n, mut litellm_shape, mut troubleshooting) = (None, false, None);
+    ix.each(line, |n, at| match kinds[n] {
+        Found::Layer(i) => layers |= 1 << i,
+        Found::N8n(i) => n8n = Some(i),
+        Found::LiteLlmShape => litellm_shape = true,
+        Found::Troubleshooting => troubleshooting = Some(at),
+    });
+    for (_, (mark, layer)) in MARKS_TABLE.iter().enumerate().filter(|(i, _)| layers & (1 << i) != 0) {
         // `langchain.` and `langchain_` are Python's; `js.langchain.com` and `node_modules/langchain` are not.
-        let js_path = matches!(*mark, "langchain." | "langchain_") && (line.contains_str("js.langchain") || line.contains_str("node_modules/langchain"));
-        if line.contains_str(mark) && !js_path {
-            push_via(st, layer);
-            if *layer == "LiteLLM" {
-                provider_word(line, st);
+        let js = matches!(*mark, "langchain." | "langchain_") && layers & (1 << JS_LANGCHAIN.0 | 1 << JS_LANGCHAIN.1) != 0;
+        if js {
+            continue;
+        }
+        push_via(st, layer);
+        if *layer == "LiteLLM" {
+            provider_word(line, st);
+        }
+    }
+    if let Some(i) = n8n {
+        push_via(st, "n8n");
+        let status = N8N[i].1;
+        match st.ev.incidents.last_mut() {
+            Some(inc) if inc.status.is_none() => inc.status = Some(status),
+            Some(_) => {}
+            None => {
+                let inc = st.incident(Source::Exception, line);
+                inc.status = Some(status);
+                inc.message = Some(line.trim_ws().trim_matches('"').to_string());
             }
         }
     }
-    if line.contains_str(" - ") {
-        if let Some((_, status)) = N8N.iter().find(|(m, _)| line.contains_str(m)) {
-            push_via(st, "n8n");
-            match st.ev.incidents.last_mut() {
-                Some(inc) if inc.status.is_none() => inc.status = Some(*status),
-                Some(_) => {}
-                None => {
-                    let inc = st.incident(Source::Exception, line);
-                    inc.status = Some(*status);
-                    inc.message = Some(line.trim_ws().trim_matches('"').to_string());
-                }
-            }
-        }
+    // LiteLLM's `<Provider>Exception - …` / `<Provider>Exception <Class> - …`, even where its name is not printed.
+    if litellm_shape && provider_word(line, st) {
+        push_via(st, "LiteLLM");
     }
-    if line.contains_str("Exception - ") || line.contains_str("Exception BadRequestError") || line.contains_str("Error - ") {
-        // LiteLLM's `<Provider>Exception - …` / `<Provider>Exception <Class> - …`, even where its name is not printed.
-        if provider_word(line, st) {
-            push_via(st, "LiteLLM");
-        }
-    }
-    if let Some(p) = line.find_str("/errors/") {
+    if let Some(p) = troubleshooting {
         // LangChain's troubleshooting pages are named after the error's kind.
         let kind = &line[p + 8..];
         let status = [("MODEL_RATE_LIMIT", 429), ("MODEL_AUTHENTICATION", 401), ("MODEL_NOT_FOUND", 404)]
@@ -154,15 +204,23 @@ pub fn read_line(line: &str, found: Option<(&str, &str)>, st: &mut State) -> boo
             let message = message.find_str("Last error: ").map_or(message, |p| &message[p + 12..]);
             return layer(name, message, line, st);
         }
-        if matches!(bare, "InsufficientQuotaError" | "OpenAIContextOverflowError" | "ContextOverflowError") {
+        // LangChain's own classes: LangChain.js's for quota, langchain-openai's for context overflow.
+        if bare == "InsufficientQuotaError" {
+            push_via(st, "LangChain.js");
+            return layer(class, message, line, st);
+        }
+        if matches!(bare, "OpenAIContextOverflowError" | "ContextOverflowError") {
             push_via(st, "LangChain");
             return layer(class, message, line, st);
         }
     }
-    if !(line.contains_str("rror") || line.contains_str("status") || line.contains_str("Failed")) {
-        return false;
-    }
-    let Some((marker, tool, openai)) = TOOL_LINES.iter().find(|(m, _, _)| line.contains_str(m)) else { return false };
+    static TOOLS: OnceLock<Needles> = OnceLock::new();
+    let tools = TOOLS.get_or_init(|| Needles::new(TOOL_LINES.iter().map(|t| t.0).collect()));
+    let mut first = None;
+    tools.each(line, |n, _| {
+        first.get_or_insert(n);
+    });
+    let Some((marker, tool, openai)) = first.map(|n| &TOOL_LINES[n]) else { return false };
     let at = line.find_str(marker).unwrap_or(0);
     let rest = &line[at..];
     let Some(status) = status_in(rest) else { return false };

@@ -88,8 +88,8 @@ pub fn bare_class(class: &str) -> &str {
 /// Lines the clients print that are no `Class: message` (Go's `error, status code: 429, …`, openai-go's
 /// `POST "https://…": 429 Too Many Requests`, Perl's `… at …/API.pm line 48.`, curl's `curl: (22) …`).
 pub fn read_line(line: &str, st: &mut State) -> bool {
-    // One cheap test before the tables: every shape names a status with a digit.
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // One cheap test before the tables: every shape names a 4xx or 5xx status.
+    if !has_error_status_digits(line) {
         return false;
     }
     let Some(shape) = LINE_TABLES.iter().flat_map(|t| t.iter()).find(|s| line.contains_str(s.marker)) else { return false };
@@ -123,6 +123,11 @@ fn same_error(st: &mut State, status: u16) -> Option<&mut crate::evidence::Incid
 
 /// Whether a line is one of the clients' or tools' error lines, for narrowing a large log.
 pub fn relevant(line: &str) -> bool {
+    // Every shape names a 4xx or 5xx status: without one, no marker needs looking for (this runs for every
+    // `Error:` in a large log).
+    if !has_error_status_digits(line) {
+        return false;
+    }
     let marked = LINE_TABLES.iter().flat_map(|t| t.iter()).find_map(|s| line.find_str(s.marker).map(|p| &line[p + s.marker.len()..]));
     match marked {
         Some(rest) => status_in(rest).or_else(|| status_in(line)).is_some(),
@@ -135,6 +140,11 @@ pub fn relevant(line: &str) -> bool {
 pub fn read_extras(line: &str, st: &mut State) {
     native::read_line(line, st);
     node::read_line(line, st);
+}
+
+/// Three digits in a row that could be an error status (4xx, 5xx).
+fn has_error_status_digits(line: &str) -> bool {
+    line.as_bytes().windows(3).any(|w| (w[0] == b'4' || w[0] == b'5') && w[1].is_ascii_digit() && w[2].is_ascii_digit())
 }
 
 /// The marks alone (a user agent, an unset key), for lines inside a body already read.

@@ -53,6 +53,9 @@ pub fn read_line(line: &str, st: &mut State) {
     }
     // Printed values: `APIErrorResponse(error: OpenAI.APIError(message: "…", type: "…", …))` (Swift),
     // `ApiError(ApiError { message: "…", type: Some("…"), … })` (Rust).
+    if !line.contains_str("rror") {
+        return;
+    }
     let swift = line.contains_str("APIErrorResponse(");
     let rust = line.contains_str("ApiError {") || line.contains_str("OpenAIError::");
     if !(swift || rust) || !line.contains_str("message: ") {
@@ -77,7 +80,7 @@ fn field(line: &str, key: &str) -> Option<String> {
         let rest = line[p + key.len()..].strip_prefix(": ");
         let Some(rest) = rest.filter(|_| before_ok) else { continue };
         let rest = rest.strip_prefix("Some(").or_else(|| rest.strip_prefix("Optional(")).unwrap_or(rest);
-        let Some(rest) = rest.strip_prefix('"') else { return None };
+        let rest = rest.strip_prefix('"')?;
         // The value runs to the first quote not escaped by a backslash.
         let b = rest.as_bytes();
         let mut end = 0;

@@ -18,6 +18,10 @@ pub const LINES: &[LineShape] = &[LineShape { marker: "Request failed with statu
 /// Marks of openai-node v3 (its user agent, its `dist/api.js`), of v4's error factory on one line, and of
 /// Perl's `OpenAI::API` dumped with `Data::Dumper`.
 pub fn read_line(line: &str, st: &mut State) {
+    // One test for all three before the searches (this runs on every line).
+    if !(line.contains_str("penAI") || line.contains_str("openai/dist/")) {
+        return;
+    }
     if line.contains_str("OpenAI/NodeJS/3") || line.contains_str("openai/dist/api.js") || line.contains_str("openai/dist/base.js") {
         st.ev.sdk = Some(Sdk::Client("openai-node v3"));
         st.ev.openai_context = true;
