@@ -14,8 +14,6 @@
 //! assert_eq!(answer.matches[0].entry.id, "429-quota-exceeded");
 //! ```
 
-#[cfg(target_arch = "wasm32")]
-mod alloc;
 pub mod catalogue;
 pub mod classify;
 pub mod evidence;
