@@ -299,6 +299,12 @@ test_benches_check() {
   bash benches/check.sh
 }
 
+# The page's budgets: its start-up transfer (gzip) exactly, the first answer over a slow connection against a
+# generous bound (benches/page.mjs --check; ./build.sh bench measures it properly).
+test_page_budgets() {
+  node benches/page.mjs --check
+}
+
 # Budgets: the .wasm's gzip size strictly; Node start-up and explain() only against a generous guard (10x the
 # budget), since a loaded CI machine is slow. ./build.sh bench measures them properly.
 test_budgets() {
@@ -313,6 +319,7 @@ run_tests() {
   stage "npm package (node --test on the packed tarball)" test_npm
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
   if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
+  stage "page budgets (benches/page.mjs --check)" test_page_budgets
   stage "package budgets" test_budgets
   stage "fuzzing (fuzz/run.sh, ${FUZZ_SECONDS:-30} s per target)" test_fuzz
   step "Summary"

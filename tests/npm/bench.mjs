@@ -1,6 +1,6 @@
 // Sizes and timings of the built npm package (pkg/), against the budgets:
-//   the .wasm at most 50 KiB gzipped; instantiation in Node at most 10 ms; explain() of a typical 5 KB traceback
-//   under 0.2 ms.
+//   the .wasm at most 64 KiB gzipped; instantiation in Node at most 10 ms; explain() of a 5 KB traceback (larger
+//   than the corpus's typical 2 KB paste) under 0.1 ms.
 //
 //   node tests/npm/bench.mjs           measure, print the tables, exit 1 when a budget is broken (./build.sh bench)
 //   node tests/npm/bench.mjs --check   the test-run guard (./build.sh test): the size budget exactly, the timings
@@ -18,9 +18,9 @@ const CHECK = process.argv.includes('--check');
 const GUARD = CHECK ? 10 : 1;
 
 const BUDGET = {
-  wasmGzipBytes: 50 * 1024,
+  wasmGzipBytes: 64 * 1024,
   instantiateMs: 10,
-  explainMs: 0.2,
+  explainMs: 0.1,
 };
 
 const failures = [];
