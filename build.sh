@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The only build entry.
 #
-#   ./build.sh              build the npm package (pkg/) and the static site (www/, servable as-is); the native CLI
-#                           too (target/release/), whose `--list --json` is the package's catalogue.js
-#   ./build.sh serve [PORT] build, then serve www/ on http://127.0.0.1:PORT/ (default 8080)
+#   ./build.sh              build the npm package (pkg/) and the static site (site/, from www/; servable as-is); the
+#                           native CLI too (target/release/), whose `--list --json` is the package's catalogue.js
+#   ./build.sh serve [PORT] build, then serve site/ on http://127.0.0.1:PORT/ (default 8080), compressed (brotli or
+#                           gzip, as the browser accepts) the way static hosts serve it
 #   ./build.sh test         build, then run every test: cargo (native), wasm-bindgen-test in headless Chromium, the
 #                           npm package's tests (on the packed tarball), then, when they exist, tests/e2e/run.sh and
 #                           benches/check.sh (budget checks), the element in real docs-site builds
@@ -11,8 +12,9 @@
 #   ./build.sh bench        build, then run benches/run.sh (if present) and print the package's sizes and timings
 #
 # It installs what it needs and skips what is already there: the wasm32 target (rustup), wasm-bindgen-cli at the
-# exact version Cargo.lock pins for the wasm-bindgen crate, wasm-opt (Debian's binaryen), Chromium and its driver
-# (tests only), the test tools from tests/npm/package-lock.json (npm ci).
+# exact version Cargo.lock pins for the wasm-bindgen crate, the build tools from tools/package-lock.json (npm ci:
+# wasm-opt from binaryen, esbuild), Chromium and its driver (tests only), the test tools from
+# tests/npm/package-lock.json (npm ci).
 #
 # Each step is a function, so that other parts of the project can plug into build_site, run_tests and run_benches.
 
@@ -23,6 +25,7 @@ ROOT=$PWD
 WASM_TARGET=wasm32-unknown-unknown
 PKG=$ROOT/pkg
 WWW=$ROOT/www
+SITE=$ROOT/site
 BINDGEN_OUT=$ROOT/target/wasm-bindgen
 export NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=false
 # The package's budgets (size, Node start-up, explain time) are set and checked in tests/npm/bench.mjs.
@@ -108,21 +111,26 @@ ensure_node() {
   ((major >= 20)) || die "Node.js $(node --version) is too old: the package and its tests need Node 20 or newer."
 }
 
-# npm ci in DIR when its node_modules is missing or older than its lockfile.
+# npm ci in DIR when its node_modules is missing or older than its lockfile (extra arguments go to npm ci).
 ensure_npm_deps() {
   local dir=$1
+  shift
   [[ -f $dir/package-lock.json ]] || die "$dir/package-lock.json is missing (it is committed; restore it)"
   if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
-    step "Installing the test tools in ${dir#"$ROOT"/} (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    step "Installing the tools in ${dir#"$ROOT"/} (npm ci)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error "$@")
   fi
 }
 
+# wasm-opt from a current binaryen (the npm package: binaryen compiled to wasm, run by Node) and esbuild, pinned by
+# tools/package-lock.json. --ignore-scripts: esbuild's install script would only replace its launcher with the
+# binary that npm already installed from @esbuild/<platform>; nothing is downloaded outside npm.
+TOOLS=$ROOT/tools/node_modules/.bin
 ensure_build_tools() {
   ensure_rust
   ensure_wasm_bindgen
-  ensure_apt wasm-opt binaryen
   ensure_node
+  ensure_npm_deps "$ROOT/tools" --ignore-scripts
 }
 
 ensure_test_tools() {
@@ -139,9 +147,10 @@ crate_version() {
     node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8")); console.log(m.packages.find((p) => p.name === "openai-error-explainer").version)'
 }
 
-# The .wasm and wasm-bindgen's JS glue, optimised for size, into target/wasm-bindgen/.
+# The .wasm and wasm-bindgen's JS glue, optimised for speed within the size budget (Cargo.toml, [profile.wasm]),
+# into target/wasm-bindgen/.
 build_wasm() {
-  step "Building the WebAssembly module (cargo --profile wasm, wasm-bindgen, wasm-opt -Oz)"
+  step "Building the WebAssembly module (cargo --profile wasm, wasm-bindgen, wasm-opt -O3)"
   cargo build --quiet --lib --no-default-features --profile wasm --target "$WASM_TARGET"
   rm -rf "$BINDGEN_OUT"
   # --experimental-reset-state-function: the JS wrapper re-instantiates the module after a trap (npm/core.js).
@@ -150,13 +159,11 @@ build_wasm() {
   wasm-bindgen --target web --out-dir "$BINDGEN_OUT" --out-name explainer --no-typescript \
     --remove-name-section --remove-producers-section --experimental-reset-state-function \
     "target/$WASM_TARGET/wasm/openai_error_explainer.wasm"
-  # rustc's default wasm32 features and simd128 (.cargo/config.toml); binaryen 108 needs them named.
-  wasm-opt -Oz --strip-debug --strip-producers \
+  # rustc's default wasm32 features and simd128 (.cargo/config.toml), named so that no pass adds others.
+  "$TOOLS/wasm-opt" -O3 --strip-debug --strip-producers \
     --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-simd \
     "$BINDGEN_OUT/explainer_bg.wasm" -o "$BINDGEN_OUT/explainer_bg.opt.wasm"
-  # Debian's binaryen (108) writes table exports wrong; this puts them back (a no-op with binaryen >= 110).
-  node npm/tools/fix-table-exports.mjs "$BINDGEN_OUT/explainer_bg.wasm" "$BINDGEN_OUT/explainer_bg.opt.wasm"
   mv "$BINDGEN_OUT/explainer_bg.opt.wasm" "$BINDGEN_OUT/explainer_bg.wasm"
 }
 
@@ -209,15 +216,24 @@ build_pkg() {
   note "openai-error-explainer@$version: $(cd "$PKG" && ls | tr '\n' ' ')"
 }
 
-# The static site: www/ holds the page (written by hand); the build adds www/pkg/ (the package, which the page
-# imports as ./pkg/index.js and ./pkg/render.js, the catalogue coming with it as ./pkg/catalogue.js). After it, www/
-# can be served as-is.
+# The static site in site/, made from www/ (the page's sources, written by hand) and the package: www's HTML as it
+# is, its JS and CSS minified by esbuild, and the package in site/pkg/ (which the page imports as ./pkg/index.js
+# and ./pkg/render.js, the catalogue coming with it as ./pkg/catalogue.js) with its JS minified too. Each minified
+# file has its source map beside it (browsers fetch one only when their developer tools are open, so maps are no
+# part of what a visitor loads). After it, site/ can be served as-is.
 build_site() {
-  step "Building the static site in www/"
-  rm -rf "$WWW/pkg" "$WWW/catalogue.json"
-  mkdir -p "$WWW"
-  cp -R "$PKG" "$WWW/pkg"
-  note "www/: $(cd "$WWW" && ls | tr '\n' ' ')"
+  step "Building the static site in site/ (esbuild --minify)"
+  rm -rf "$SITE"
+  mkdir -p "$SITE"
+  local f
+  for f in "$WWW"/*; do
+    # (www/pkg/ is what builds before site/ left there.)
+    case $f in *.js | *.css | "$WWW/pkg") ;; *) cp -R "$f" "$SITE/" ;; esac
+  done
+  cp -R "$PKG" "$SITE/pkg"
+  "$TOOLS/esbuild" "$WWW"/*.js "$WWW"/*.css --minify --sourcemap --log-level=warning --outdir="$SITE"
+  "$TOOLS/esbuild" "$PKG"/*.js --minify --sourcemap --log-level=warning --outdir="$SITE/pkg"
+  note "site/: $(cd "$SITE" && ls | tr '\n' ' ')"
 }
 
 build_all() {
@@ -300,6 +316,12 @@ test_benches_check() {
   bash benches/check.sh
 }
 
+# The page's budgets: its start-up transfer (gzip) exactly, the first answer over a slow connection against a
+# generous bound (benches/page.mjs --check; ./build.sh bench measures it properly).
+test_page_budgets() {
+  node benches/page.mjs --check
+}
+
 # Budgets: the .wasm's gzip size strictly; Node start-up and explain() only against a generous guard (10x the
 # budget), since a loaded CI machine is slow. ./build.sh bench measures them properly.
 test_budgets() {
@@ -317,6 +339,7 @@ run_tests() {
   if [[ -f tests/e2e/run.sh ]]; then stage "page end to end (tests/e2e/run.sh)" test_e2e; fi
   stage "the element in Docusaurus, VitePress and Starlight builds (tests/frameworks/run.sh)" test_frameworks
   if [[ -f benches/check.sh ]]; then stage "benchmark budgets (benches/check.sh)" test_benches_check; fi
+  stage "page budgets (benches/page.mjs --check)" test_page_budgets
   stage "package budgets" test_budgets
   stage "fuzzing (fuzz/run.sh, ${FUZZ_SECONDS:-30} s per target)" test_fuzz
   step "Summary"
@@ -346,8 +369,8 @@ serve() {
   local port=${1:-8080}
   [[ $port =~ ^[0-9]+$ ]] || die "serve: PORT must be a number, got '$port'"
   build_all
-  step "Serving www/ (Ctrl-C stops)"
-  exec node tests/npm/serve.mjs "$WWW" "$port"
+  step "Serving site/ (Ctrl-C stops)"
+  exec node tests/npm/serve.mjs "$SITE" "$port"
 }
 
 usage() {

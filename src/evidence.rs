@@ -128,7 +128,7 @@ impl CauseKind {
 }
 
 /// The first underlying failure in an exception chain.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct RootCause {
     /// What class of failure it is.
     pub kind: CauseKind,
@@ -137,7 +137,8 @@ pub struct RootCause {
 }
 
 /// Rate-limit figures from headers and messages. Values keep the text they were given in (`6m0s`, `9.816s`).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The JSON contract's `evidence.rate_limits`, field for field.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct RateLimits {
     pub limit_requests: Option<String>,
     pub remaining_requests: Option<String>,

@@ -1,10 +1,12 @@
 //! The answer: ranked matches, the evidence, whether to retry (and after how long), notes that the evidence
 //! adds to the entry's text, and the support report. Also the JSON every front end receives.
 
+use serde::Serialize;
+
 use crate::catalogue::{Entry, Kind, Retry};
 use crate::classify::{classify, Match};
-use crate::evidence::{CauseKind, Evidence, Sdk};
-use crate::json::{self, array, Obj};
+use crate::evidence::{CauseKind, Evidence, RateLimits, RootCause, Sdk};
+use crate::safe_json::{self, seconds};
 use crate::{layers, read, redact, report};
 use crate::text::StrExt;
 
@@ -23,11 +25,13 @@ pub struct Explanation {
     pub report: String,
 }
 
-/// Whether to retry, and when.
-#[derive(Debug, PartialEq)]
+/// Whether to retry, and when (the contract's `retry`).
+#[derive(Debug, PartialEq, Serialize)]
 pub struct Verdict {
+    #[serde(rename = "verdict")]
     pub retry: Retry,
     /// Milliseconds to wait, when the paste says.
+    #[serde(rename = "after_seconds", serialize_with = "seconds")]
     pub after_ms: Option<u64>,
     /// One sentence a user can act on.
     pub why: String,
@@ -121,7 +125,7 @@ fn verdict(entry: &Entry, ev: &Evidence) -> Option<Verdict> {
 /// `0.02 s`, `9.816 s`, `6 min`, `24 h`.
 fn human_wait(ms: u64) -> String {
     match ms {
-        0..=119_999 => format!("{} s", json::millis_as_seconds(ms)),
+        0..=119_999 => format!("{} s", safe_json::millis_as_seconds(ms)),
         120_000..=7_199_999 => format!("{} min", (ms + 30_000) / 60_000),
         _ => format!("{} h", (ms + 1_800_000) / 3_600_000),
     }
@@ -243,110 +247,165 @@ fn failing_item(inc: &crate::evidence::Incident) -> Option<String> {
 impl Explanation {
     /// The JSON contract: `{"matches": [...], "evidence": {...}, "retry": {...}, "notes": [...], "report": "..."}`.
     pub fn to_json(&self) -> String {
-        let matches = array(self.matches.iter().map(|m| {
-            Obj::new()
-                .str("id", m.entry.id)
-                .str("title", m.entry.title)
-                .str("kind", m.entry.kind.as_str())
-                .opt_str("status", m.entry.status_text().as_deref())
-                .int("score", Some(u64::from(m.score)))
-                .strs("reasons", m.reasons.iter().map(String::as_str))
-                .end()
-        }));
-        let retry = match &self.retry {
-            Some(v) => Obj::new()
-                .str("verdict", v.retry.as_str())
-                .seconds("after_seconds", v.after_ms)
-                .str("why", &v.why)
-                .end(),
-            None => "null".to_string(),
+        let answer = Answer {
+            matches: self.matches.iter().map(MatchJson::from).collect(),
+            evidence: EvidenceJson::from(&self.evidence),
+            retry: self.retry.as_ref(),
+            notes: &self.notes,
+            report: &self.report,
         };
-        Obj::new()
-            .raw("matches", &matches)
-            .raw("evidence", &evidence_json(&self.evidence))
-            .raw("retry", &retry)
-            .strs("notes", self.notes.iter().map(String::as_str))
-            .str("report", &self.report)
-            .end()
+        // Room for a typical answer up front: growing from nothing took a dozen copies per answer.
+        safe_json::to_string(&answer, 1024 + self.report.len())
     }
 }
 
-fn evidence_json(ev: &Evidence) -> String {
-    let d = ev.decisive();
-    let field = |f: fn(&crate::evidence::Incident) -> Option<&String>| d.and_then(f).map(String::as_str);
-    let r = &ev.rate;
-    let rate = Obj::new()
-        .opt_str("limit_requests", r.limit_requests.as_deref())
-        .opt_str("remaining_requests", r.remaining_requests.as_deref())
-        .opt_str("reset_requests", r.reset_requests.as_deref())
-        .opt_str("limit_tokens", r.limit_tokens.as_deref())
-        .opt_str("remaining_tokens", r.remaining_tokens.as_deref())
-        .opt_str("reset_tokens", r.reset_tokens.as_deref())
-        .opt_str("window", r.window.as_deref())
-        .int("limit", r.limit)
-        .int("used", r.used)
-        .int("requested", r.requested)
-        .end();
-    let root = match &ev.root_cause {
-        Some(c) => Obj::new().str("kind", c.kind.as_str()).str("text", &c.text).end(),
-        None => "null".into(),
-    };
-    Obj::new()
-        .int("status", ev.status().map(u64::from))
-        .opt_str("error_type", field(|i| i.error_type.as_ref()))
-        .opt_str("error_code", field(|i| i.code.as_ref()))
-        .opt_str("error_param", field(|i| i.param.as_ref()))
-        .opt_str("error_message", field(|i| i.message.as_ref()))
-        .opt_str("exception", field(|i| i.class.as_ref()))
-        .opt_str("sdk", ev.sdk.map(Sdk::as_str))
-        .raw("root_cause", &root)
-        .opt_str("request_id", ev.request_id.as_deref())
-        .opt_str("organization", ev.organization.as_deref())
-        .opt_str("project", ev.project.as_deref())
-        .opt_str("model", ev.model.as_deref())
-        .opt_str("endpoint", ev.endpoint.as_deref())
-        .raw("rate_limits", &rate)
-        .seconds("retry_after_seconds", ev.retry_after_ms)
-        .opt_str("timestamp", ev.timestamp.as_deref())
-        .int("retries_seen", Some(u64::from(ev.retries_seen)))
-        .int("errors_seen", Some(ev.errors_seen as u64))
-        .int("decisive_line", d.map(|i| i.line as u64))
-        .bool("azure", ev.azure)
-        .opt_str("provider", ev.provider)
-        .strs("via", ev.via.iter().copied())
-        .opt_str("foreign", ev.foreign)
-        .end()
+// The contract's shapes. Field order is the order in the JSON; README.md documents every field.
+
+#[derive(Serialize)]
+struct Answer<'a> {
+    matches: Vec<MatchJson<'a>>,
+    evidence: EvidenceJson<'a>,
+    retry: Option<&'a Verdict>,
+    notes: &'a [String],
+    report: &'a str,
 }
 
-/// One catalogue entry as JSON; with the `prose` feature it carries the text too (cause, solution, links,
-/// rendered sections, example), which is what `--list --json` prints and the npm package ships.
-pub fn entry_json(e: &Entry) -> String {
-    let signals = Obj::new()
-        .strs("codes", e.signals.codes.iter().copied())
-        .strs("types", e.signals.types.iter().copied())
-        .strs("messages", e.signals.messages.iter().copied())
-        .strs("classes", e.signals.classes.iter().copied())
-        .end();
-    let obj = Obj::new()
-        .str("id", e.id)
-        .str("title", e.title)
-        .str("kind", e.kind.as_str())
-        .opt_str("status", e.status_text().as_deref())
-        .opt_str("retry", e.retry.map(Retry::as_str))
-        .raw("signals", &signals);
+#[derive(Serialize)]
+struct MatchJson<'a> {
+    id: &'static str,
+    title: &'static str,
+    kind: Kind,
+    status: Option<String>,
+    score: u32,
+    reasons: &'a [String],
+}
+
+impl<'a> From<&'a Match> for MatchJson<'a> {
+    fn from(m: &'a Match) -> Self {
+        let e = m.entry;
+        MatchJson { id: e.id, title: e.title, kind: e.kind, status: e.status_text(), score: m.score, reasons: &m.reasons }
+    }
+}
+
+/// The evidence as the contract shows it: the decisive incident's fields, then what belongs to the whole paste.
+#[derive(Serialize)]
+struct EvidenceJson<'a> {
+    status: Option<u16>,
+    error_type: Option<&'a str>,
+    error_code: Option<&'a str>,
+    error_param: Option<&'a str>,
+    error_message: Option<&'a str>,
+    exception: Option<&'a str>,
+    sdk: Option<Sdk>,
+    root_cause: Option<&'a RootCause>,
+    request_id: Option<&'a str>,
+    organization: Option<&'a str>,
+    project: Option<&'a str>,
+    model: Option<&'a str>,
+    endpoint: Option<&'a str>,
+    rate_limits: &'a RateLimits,
+    #[serde(serialize_with = "seconds")]
+    retry_after_seconds: Option<u64>,
+    timestamp: Option<&'a str>,
+    retries_seen: u32,
+    errors_seen: usize,
+    decisive_line: Option<usize>,
+    azure: bool,
+    provider: Option<&'static str>,
+    via: &'a [&'static str],
+    foreign: Option<&'static str>,
+}
+
+impl<'a> From<&'a Evidence> for EvidenceJson<'a> {
+    fn from(ev: &'a Evidence) -> Self {
+        let d = ev.decisive();
+        let field = |f: fn(&'a crate::evidence::Incident) -> &'a Option<String>| d.and_then(|i| f(i).as_deref());
+        EvidenceJson {
+            status: ev.status(),
+            error_type: field(|i| &i.error_type),
+            error_code: field(|i| &i.code),
+            error_param: field(|i| &i.param),
+            error_message: field(|i| &i.message),
+            exception: field(|i| &i.class),
+            sdk: ev.sdk,
+            root_cause: ev.root_cause.as_ref(),
+            request_id: ev.request_id.as_deref(),
+            organization: ev.organization.as_deref(),
+            project: ev.project.as_deref(),
+            model: ev.model.as_deref(),
+            endpoint: ev.endpoint.as_deref(),
+            rate_limits: &ev.rate,
+            retry_after_seconds: ev.retry_after_ms,
+            timestamp: ev.timestamp.as_deref(),
+            retries_seen: ev.retries_seen,
+            errors_seen: ev.errors_seen,
+            decisive_line: d.map(|i| i.line),
+            azure: ev.azure,
+            provider: ev.provider,
+            via: &ev.via,
+            foreign: ev.foreign,
+        }
+    }
+}
+
+/// One catalogue entry as the catalogue JSON shows it; with the `prose` feature it carries the text too (cause,
+/// solution, links, rendered sections, example), which is what `--list --json` prints and the npm package ships.
+#[derive(Serialize)]
+pub(crate) struct EntryJson {
+    id: &'static str,
+    title: &'static str,
+    kind: Kind,
+    status: Option<String>,
+    retry: Option<Retry>,
+    signals: &'static crate::catalogue::Signals,
     #[cfg(feature = "prose")]
-    let obj = {
+    cause: &'static str,
+    #[cfg(feature = "prose")]
+    solution: &'static str,
+    #[cfg(feature = "prose")]
+    links: &'static [crate::catalogue::Link],
+    #[cfg(feature = "prose")]
+    why_html: &'static str,
+    #[cfg(feature = "prose")]
+    steps_html: &'static str,
+    #[cfg(feature = "prose")]
+    more_html: &'static str,
+    #[cfg(feature = "prose")]
+    example: &'static str,
+}
+
+impl From<&'static Entry> for EntryJson {
+    fn from(e: &'static Entry) -> Self {
+        #[cfg(feature = "prose")]
         let p = e.prose();
-        let links = array(p.links.iter().map(|l| Obj::new().str("label", l.label).str("url", l.url).end()));
-        obj.str("cause", p.cause)
-            .str("solution", p.solution)
-            .raw("links", &links)
-            .str("why_html", p.why_html)
-            .str("steps_html", p.steps_html)
-            .str("more_html", p.more_html)
-            .str("example", p.example)
-    };
-    obj.end()
+        EntryJson {
+            id: e.id,
+            title: e.title,
+            kind: e.kind,
+            status: e.status_text(),
+            retry: e.retry,
+            signals: &e.signals,
+            #[cfg(feature = "prose")]
+            cause: p.cause,
+            #[cfg(feature = "prose")]
+            solution: p.solution,
+            #[cfg(feature = "prose")]
+            links: p.links,
+            #[cfg(feature = "prose")]
+            why_html: p.why_html,
+            #[cfg(feature = "prose")]
+            steps_html: p.steps_html,
+            #[cfg(feature = "prose")]
+            more_html: p.more_html,
+            #[cfg(feature = "prose")]
+            example: p.example,
+        }
+    }
+}
+
+/// One catalogue entry as JSON (see [`EntryJson`]).
+pub fn entry_json(e: &'static Entry) -> String {
+    safe_json::to_string(&EntryJson::from(e), 512)
 }
 
 #[cfg(test)]

@@ -14,18 +14,16 @@
 //! assert_eq!(answer.matches[0].entry.id, "429-quota-exceeded");
 //! ```
 
-#[cfg(target_arch = "wasm32")]
-mod alloc;
 pub mod catalogue;
 pub mod classify;
 pub mod evidence;
 mod explain;
 mod fragments;
-mod json;
 mod layers;
 pub mod read;
 pub mod redact;
 mod report;
+mod safe_json;
 mod sort;
 // Public only for tests/web.rs, which checks the wasm build's search against std's.
 #[doc(hidden)]
@@ -37,34 +35,17 @@ pub use catalogue::{entry, Entry, Kind, Retry, ENTRIES};
 pub use classify::Match;
 pub use explain::{entry_json, explain, Explanation, Verdict};
 
-/// The text of raw bytes, so that no input is an error: valid UTF-8 (the usual case) is checked by the fast path
-/// and borrowed; anything else is repaired, each bad sequence becoming U+FFFD.
+/// The text of raw bytes, so that no input is an error: valid UTF-8 (the usual case) is borrowed; anything else
+/// is repaired, each bad sequence becoming U+FFFD.
 ///
-/// The same text as `String::from_utf8_lossy`, made with `from_utf8` alone: the wasm build links that anyway, and
-/// std's lossy decoder would add a kilobyte to it.
+/// `from_utf8` first, rather than `String::from_utf8_lossy` alone: the lossy decoder checks valid text a byte at a
+/// time (`Utf8Chunks`), `from_utf8` a word at a time. On a 10 MB log that is 73M instructions against 4.6M, and
+/// the whole answer natively 199M against 130M.
 pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    let mut rest = match std::str::from_utf8(bytes) {
-        Ok(s) => return std::borrow::Cow::Borrowed(s),
-        Err(_) => bytes,
-    };
-    let mut text = String::with_capacity(bytes.len() + 16);
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                text.push_str(s);
-                break;
-            }
-            Err(e) => {
-                let (good, bad) = rest.split_at(e.valid_up_to());
-                text.push_str(std::str::from_utf8(good).unwrap_or_default());
-                text.push('\u{FFFD}');
-                // No length: the input ends inside a sequence, which is one replacement in all.
-                let Some(skip) = e.error_len() else { break };
-                rest = &bad[skip..];
-            }
-        }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
-    std::borrow::Cow::Owned(text)
 }
 
 /// The support report for a paste: the checklist support asks for, filled from the paste.
@@ -110,7 +91,8 @@ pub fn catalogue() -> &'static [Entry] {
 
 /// The whole catalogue as a JSON array of entries.
 pub fn catalogue_json() -> String {
-    json::array(ENTRIES.iter().map(entry_json))
+    let all: Vec<explain::EntryJson> = ENTRIES.iter().map(explain::EntryJson::from).collect();
+    safe_json::to_string(&all, 256 * ENTRIES.len())
 }
 
 /// This crate's version, which the npm package shares.
@@ -133,25 +115,5 @@ mod tests {
         assert!(tail.len() <= 16 * 1024 && tail.starts_with("INFO ok"), "{}", &tail[..40]);
         // A short paste is shown whole.
         assert_eq!(super::shown_excerpt("just this"), "just this");
-    }
-
-    #[test]
-    fn decode_repairs_bytes_exactly_as_std_does() {
-        // Pieces of valid and broken sequences (lone continuation bytes, truncated 2-, 3- and 4-byte forms,
-        // overlong and surrogate encodings) glued at random.
-        let pieces: [&[u8]; 12] = [
-            b"ok ", "é".as_bytes(), "€".as_bytes(), "𝄞".as_bytes(), &[0x80], &[0xc3], &[0xe2, 0x82], &[0xf0, 0x9d, 0x84],
-            &[0xc0, 0xaf], &[0xed, 0xa0, 0x80], &[0xff], &[0xfe, 0x41],
-        ];
-        let mut x = 1u32;
-        for _ in 0..2000 {
-            let mut bytes = Vec::new();
-            for _ in 0..(x >> 28) {
-                x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-                bytes.extend_from_slice(pieces[(x >> 20) as usize % pieces.len()]);
-            }
-            x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-            assert_eq!(super::decode(&bytes), String::from_utf8_lossy(&bytes), "{bytes:x?}");
-        }
     }
 }

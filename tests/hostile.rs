@@ -96,6 +96,28 @@ fn terminal_escapes_html_and_bidi_overrides_in_messages_are_inert() {
     assert!(message.contains("<script>alert(1)</script>"), "{message:?}");
 }
 
+/// `--json` carries C1 controls (U+009B is a terminal's CSI) and bidi overrides and isolates from the paste as
+/// `\u` escapes: the output holds none of them raw, and a JSON parser gets them back unchanged.
+#[test]
+fn json_writes_c1_and_bidi_controls_as_escapes() {
+    let odd = "\u{9b}31m \u{85} \u{202a}\u{202b}\u{202c}\u{202d}\u{202e}gnp.exe \u{2066}\u{2067}\u{2068}\u{2069}";
+    let paste = format!(
+        "openai.BadRequestError: Error code: 400 - {{'error': {{'message': \"Invalid file {odd}\", 'type': \
+         'invalid_request_error', 'param': None, 'code': None}}}}\n"
+    );
+    let (code, out) = cli(paste.as_bytes(), &["--json"]);
+    assert_eq!(code, 0);
+    let text = String::from_utf8(out).expect("UTF-8");
+    let raw = text.chars().find(|&c| {
+        ('\u{80}'..='\u{9f}').contains(&c) || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+    });
+    assert_eq!(raw, None, "a C1 or bidi control written raw:\n{text}");
+    assert!(text.contains(r"\u009b31m \u0085 \u202a\u202b\u202c\u202d\u202egnp.exe \u2066\u2067\u2068\u2069"), "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let message = v["evidence"]["error_message"].as_str().unwrap_or_default();
+    assert!(message.contains(odd), "{message:?}");
+}
+
 #[test]
 fn thousands_of_partial_tracebacks_and_fragments() {
     let partial = "Traceback (most recent call last):\n  File \"x.py\", line 1\nopenai.RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached for\n".repeat(20_000);

@@ -103,56 +103,6 @@ fn the_version_is_the_crates() {
     assert_eq!(VERSION, env!("CARGO_PKG_VERSION"));
 }
 
-/// The module's own allocator (src/alloc.rs): blocks keep their contents through growth and shrinking, honour
-/// any alignment, come back zeroed when asked even when reused, and a steady workload stops growing memory.
-#[wasm_bindgen_test]
-fn the_allocator_keeps_contents_alignment_and_bounds() {
-    use std::alloc::{alloc, alloc_zeroed, dealloc, Layout};
-
-    // Strings through many size classes, up and down.
-    let mut s = String::new();
-    for i in 0..100_000u32 {
-        s.push(char::from(b'a' + (i % 26) as u8));
-    }
-    assert!(s.bytes().enumerate().all(|(i, b)| b == b'a' + (i % 26) as u8));
-    s.truncate(10);
-    s.shrink_to_fit();
-    assert_eq!(s, "abcdefghij");
-
-    for align in [1, 2, 8, 16, 32, 64, 4096] {
-        for size in [1, 7, 16, 17, 100, 5000] {
-            let layout = Layout::from_size_align(size, align).expect("layout");
-            // SAFETY: the layout is non-zero; each block is written within its size, then freed with its layout.
-            unsafe {
-                let dirty = alloc(layout);
-                assert!(!dirty.is_null());
-                dirty.write_bytes(0xAB, size);
-                dealloc(dirty, layout);
-                let p = alloc_zeroed(layout);
-                assert!(!p.is_null());
-                assert_eq!(p as usize % align, 0, "{size} bytes aligned to {align}");
-                assert!((0..size).all(|i| *p.add(i) == 0), "{size} bytes at {align}: not zeroed");
-                dealloc(p, layout);
-            }
-        }
-    }
-
-    let big = vec![7u8; 20 << 20];
-    assert_eq!(big.iter().map(|&b| usize::from(b)).sum::<usize>(), 7 * (20 << 20));
-    drop(big);
-
-    let pages = || core::arch::wasm32::memory_size(0);
-    let paste = format!("{}\n{QUOTA}\n", "2026-11-24 INFO GET /health 200\n".repeat(2000));
-    for _ in 0..20 {
-        explain(&paste);
-    }
-    let settled = pages();
-    for _ in 0..200 {
-        explain(&paste);
-    }
-    assert_eq!(pages(), settled, "memory grew on a steady workload");
-}
-
 /// The SIMD substring search of the wasm build (src/find.rs) finds what std finds: the first occurrence, at every
 /// haystack length around the 16-byte blocks, needles of 1 to 40 bytes, matches at either end or nowhere, and
 /// near misses that have the needle's first and last bytes in place.

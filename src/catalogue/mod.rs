@@ -49,7 +49,7 @@ impl Retry {
 
 /// An official page that helps with an entry.
 #[cfg(feature = "prose")]
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Link {
     /// What the page is, in a few words.
     pub label: &'static str,
@@ -57,8 +57,8 @@ pub struct Link {
     pub url: &'static str,
 }
 
-/// What in a paste points at an entry.
-#[derive(Debug)]
+/// What in a paste points at an entry (the catalogue JSON's `signals`, field for field).
+#[derive(Debug, serde::Serialize)]
 pub struct Signals {
     /// `error.code` values.
     pub codes: &'static [&'static str],

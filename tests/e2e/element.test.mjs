@@ -184,8 +184,8 @@ describe('the element', () => {
   });
 
   test('importing element.js and define.js without a DOM neither throws nor defines', async (t) => {
-    const pkg = join(process.env.OEE_WWW ?? join(ROOT, "www"), "pkg");
-    if (!existsSync(join(pkg, 'define.js'))) return t.skip('www/pkg/define.js is not built');
+    const pkg = join(process.env.OEE_WWW ?? join(ROOT, "site"), "pkg");
+    if (!existsSync(join(pkg, 'define.js'))) return t.skip('site/pkg/define.js is not built');
     const element = await import(pathToFileURL(join(pkg, 'element.js')));
     const define = await import(pathToFileURL(join(pkg, 'define.js')));
     assert.equal(typeof element.OpenAIErrorExplainerElement, 'function');

@@ -14,9 +14,9 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run'];
 
-/** Starts the server and the browser; `stop()` ends both. */
-export async function start() {
-  const server = await serve();
+/** Starts the server (`options` as server.mjs's serve takes them) and the browser; `stop()` ends both. */
+export async function start(options = {}) {
+  const server = await serve(undefined, 0, options);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return { server, browser, stop: async () => { await browser.close(); await server.close(); } };
 }

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end tests of the page (www/index.html) and the element (www/embed.html, www/frame.html) in headless
-# Chromium. Builds nothing: it expects www/pkg/ (./build.sh makes it). Installs its own test tools (npm ci) and,
+# Chromium, as built into site/. Builds nothing: it expects site/ and site/pkg/ (./build.sh makes them). Installs its own test tools (npm ci) and,
 # when missing, Debian's chromium. Serves www/ on a loopback port; never downloads a browser.
 #   tests/e2e/run.sh [FILE.test.mjs ...]
 # Screenshots go to tests/e2e/screenshots/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-[[ -f ../../www/pkg/index.js && -f ../../www/pkg/render.js && -f ../../www/pkg/element.js && -f ../../www/pkg/catalogue.js ]] ||
-  { echo "tests/e2e/run.sh: www/pkg/ is missing or incomplete: run ./build.sh first" >&2; exit 1; }
+SITE=${OEE_WWW:-../../site}
+[[ -f $SITE/index.html && -f $SITE/pkg/index.js && -f $SITE/pkg/render.js && -f $SITE/pkg/element.js && -f $SITE/pkg/catalogue.js ]] ||
+  { echo "tests/e2e/run.sh: $SITE (the built site) is missing or incomplete: run ./build.sh first" >&2; exit 1; }
 
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 if [[ ! -x $CHROMIUM ]]; then
