@@ -20,7 +20,7 @@ mod http;
 pub mod literal;
 mod log;
 mod message;
-mod needles;
+pub(crate) mod needles;
 mod provider;
 mod wrappers;
 

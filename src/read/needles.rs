@@ -2,7 +2,7 @@
 //! class names, wrappers' names, services' wording): a search per needle per line was most of the time of a
 //! log where every line is read.
 //!
-//! The same scheme as `fragments.rs`: needles are bucketed by their first two bytes; the pass looks each
+//! `fragments.rs` uses it for the catalogue's message fragments too. Needles are bucketed by their first two bytes; the pass looks each
 //! two-byte window up in a table and compares only the needles of a hit bucket. Comparisons are exact (case
 //! matters), so each table keeps the spellings it needs.
 
@@ -12,12 +12,13 @@ pub struct Needles {
     table: Box<[u16; 1 << 16]>,
     /// Needle indexes (into the list the index was built from), per bucket.
     buckets: Vec<Vec<usize>>,
-    needles: Vec<&'static str>,
+    needles: Vec<Box<str>>,
 }
 
 impl Needles {
     /// Builds the index; needles shorter than two bytes are left out.
-    pub fn new(needles: Vec<&'static str>) -> Needles {
+    pub fn new<S: Into<Box<str>>>(needles: impl IntoIterator<Item = S>) -> Needles {
+        let needles: Vec<Box<str>> = needles.into_iter().map(Into::into).collect();
         let mut table = Box::new([0u16; 1 << 16]);
         let mut buckets: Vec<Vec<usize>> = Vec::new();
         for (n, needle) in needles.iter().enumerate() {

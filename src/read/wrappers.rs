@@ -215,7 +215,7 @@ pub fn read_line(line: &str, found: Option<(&str, &str)>, st: &mut State) -> boo
         }
     }
     static TOOLS: OnceLock<Needles> = OnceLock::new();
-    let tools = TOOLS.get_or_init(|| Needles::new(TOOL_LINES.iter().map(|t| t.0).collect()));
+    let tools = TOOLS.get_or_init(|| Needles::new(TOOL_LINES.iter().map(|t| t.0)));
     let mut first = None;
     tools.each(line, |n, _| {
         first.get_or_insert(n);
